@@ -1,0 +1,10 @@
+/** A source that cannot be fetched, read or trusted: the run stops and the last good output stays. */
+export class SourceError extends Error {
+  readonly source: string;
+  readonly hint: string;
+  constructor(source: string, message: string, hint: string) {
+    super(`来源 ${source}：${message}。${hint}`);
+    this.source = source;
+    this.hint = hint;
+  }
+}

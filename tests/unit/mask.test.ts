@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { maskIdNumber, revealsIdNumber, scrubPersonalNumbers } from '../../src/lib/mask.ts';
+
+describe('maskIdNumber', () => {
+  it('keeps the first 6 and last 4 of a resident ID', () => {
+    expect(maskIdNumber('11010519491231002X')).toBe('110105********002X');
+  });
+  it('re-masks a number the publisher masked more loosely', () => {
+    expect(maskIdNumber('522424********0031')).toBe('522424********0031');
+    expect(maskIdNumber('5224241980**010031')).toBe('522424********0031');
+  });
+  it('masks short document numbers too', () => {
+    expect(maskIdNumber('E12345678')).toBe('E******78');
+  });
+});
+
+describe('scrubPersonalNumbers', () => {
+  it('masks resident IDs and mobile numbers inside text but leaves other long numbers', () => {
+    expect(scrubPersonalNumbers('当事人张三（身份证号11010519491231002X，电话13812345678）')).toBe('当事人张三（身份证号110105********002X，电话138****5678）');
+    expect(scrubPersonalNumbers('统一社会信用代码913302127251393512')).toBe('统一社会信用代码913302127251393512');
+  });
+});
+
+describe('revealsIdNumber', () => {
+  it('finds a raw resident ID anywhere in a text', () => {
+    expect(revealsIdNumber('{"id":"11010519491231002X"}')).toBe(true);
+    expect(revealsIdNumber('{"id":"110105********002X"}')).toBe(false);
+  });
+});
