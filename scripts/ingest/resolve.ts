@@ -96,7 +96,7 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
   const index = new SubjectIndex(recordsIn.map((a) => a.subject));
 
   // Group rows into records; the first row (source order, then row order) wins each field.
-  interface Group { id: string; subjectId: string; first: Accepted & { value: RecordFields }; sources: Provenance[] }
+  interface Group { id: string; subjectId: string; first: Accepted & { value: RecordFields }; sources: Provenance[]; names: string[] }
   const groups = new Map<string, Group>();
   let merged = 0;
   for (const a of recordsIn) {
@@ -104,9 +104,10 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
     const id = recordId(a.value, subjectId);
     const prov: Provenance = { source: a.source.id, title: a.source.title, publisher: a.source.publisher, row: a.row };
     const g = groups.get(id);
-    if (!g) { groups.set(id, { id, subjectId, first: a, sources: [prov] }); continue; }
+    if (!g) { groups.set(id, { id, subjectId, first: a, sources: [prov], names: [a.subject.name] }); continue; }
     merged++;
     g.sources.push(prov);
+    g.names.push(a.subject.name);
     const diff = Object.keys(a.value).filter((k) => !same((a.value as Record<string, unknown>)[k], (g.first.value as Record<string, unknown>)[k]));
     warnings.push({
       source: a.source.id, row: a.row, column: '—',
@@ -148,7 +149,7 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
   const withheldBySource: Record<string, number> = {};
   const publishedBySource: Record<string, number> = {};
   const records: PublishedRecord[] = [];
-  const subjectRefs = new Map<string, { refs: SubjectRef[]; ids: string[] }>();
+  const subjectRefs = new Map<string, { refs: SubjectRef[]; ids: string[]; names: string[] }>();
   for (const g of [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const { kind, ...fields } = g.first.value;
     const objection = objections.get(g.id);
@@ -170,14 +171,15 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
     publishedBySource[src] = (publishedBySource[src] ?? 0) + 1;
     const record = PublishedRecordSchema.parse({ id: g.id, kind, subjectId: g.subjectId, subject: g.first.subject, ...fields, disclosure, sources: g.sources });
     records.push(record);
-    const entry = subjectRefs.get(g.subjectId) ?? { refs: [], ids: [] };
+    const entry = subjectRefs.get(g.subjectId) ?? { refs: [], ids: [], names: [] };
     entry.refs.push(g.first.subject);
+    entry.names.push(...g.names);
     entry.ids.push(g.id);
     subjectRefs.set(g.subjectId, entry);
   }
 
   const subjects: Subject[] = [...subjectRefs.keys()].sort().map((id) => {
-    const { refs, ids } = subjectRefs.get(id)!;
+    const { refs, ids, names } = subjectRefs.get(id)!;
     const codes: SubjectCodes = {};
     for (const r of refs) for (const [k, v] of Object.entries(r.codes) as [keyof SubjectCodes, string][]) codes[k] ??= v;
     const name = refs[0]!.name;
@@ -187,7 +189,7 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
       category: refs[0]!.category,
       codes,
       legalRep: refs.find((r) => r.legalRep)?.legalRep,
-      aliases: [...new Set(refs.map((r) => r.name).filter((n) => n !== name))].sort(),
+      aliases: [...new Set(names.filter((n) => n !== name))].sort(),
       recordIds: ids,
     });
   });

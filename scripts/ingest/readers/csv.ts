@@ -26,6 +26,9 @@ export function readCsv(text: string): Grid {
     relax_quotes: true,
     skip_empty_lines: true,
     info: true,
-  }) as { record: string[]; info: { lines: number } }[];
-  return { rows: records.map(({ record, info }) => ({ row: info.lines, cells: record })) };
+    raw: true,
+  }) as { record: string[]; info: { lines: number }; raw: string }[];
+  // info.lines is the line a record ends on; a clerk looks for the line it starts on.
+  const breaks = (s: string) => (s.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '').match(/\r\n|\n|\r/g) ?? []).length;
+  return { rows: records.map(({ record, info, raw }) => ({ row: info.lines - breaks(raw), cells: record })) };
 }

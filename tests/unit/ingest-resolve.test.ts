@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { SubjectIndex, docNoKey, recordId, resolve, type Accepted } from '../../scripts/ingest/resolve.ts';
+import type { RecordFields, SubjectRef } from '../../src/lib/schemas/record.ts';
+import { SourceDescriptorSchema } from '../../src/lib/schemas/source.ts';
+
+const src = SourceDescriptorSchema.parse({ id: 'a', title: '来源A', publisher: '甲', kind: 'penalty', location: 'a.csv' });
+const srcB = SourceDescriptorSchema.parse({ id: 'b', title: '来源B', publisher: '乙', kind: 'penalty', location: 'b.csv' });
+const company: SubjectRef = { name: '哈尔滨松江商贸有限公司', category: '法人及非法人组织', codes: { uscc: '9133021272513935X8' } };
+const pen = (docNo: string, over: Partial<RecordFields> = {}): RecordFields =>
+  ({ kind: 'penalty', docNo, categories: ['罚款'], fineWan: 15, decisionDate: '2026-05-10', authority: '市场监管局', ...over }) as RecordFields;
+const acc = (value: Accepted['value'], subject = company, row = 2, source = src): Accepted => ({ source, row, value, subject });
+
+describe('docNoKey', () => {
+  it('treats year brackets of any style as the same 文号', () => {
+    expect(docNoKey('哈道市监罚[2026]1号')).toBe(docNoKey('哈道市监罚〔2026〕1号'));
+    expect(docNoKey('哈道市监罚（2026）1号')).toBe(docNoKey('哈道市监罚 〔2026〕 1号'));
+  });
+});
+
+describe('SubjectIndex', () => {
+  const index = new SubjectIndex([company]);
+  it('identifies organisations by USCC', () => {
+    expect(index.idOf(company)).toBe('9133021272513935X8');
+  });
+  it('links a record with only the organisation code, or only the name, to the USCC subject', () => {
+    expect(index.idOf({ name: '别名', category: '法人及非法人组织', codes: { orgCode: '72513935X' } })).toBe('9133021272513935X8');
+    expect(index.idOf({ name: '哈尔滨松江商贸有限公司', category: '法人及非法人组织', codes: { regNo: '110108000000016' } })).toBe('9133021272513935X8');
+  });
+  it('gives persons a hashed id that contains no identifier', () => {
+    const id = index.idOf({ name: '张三', category: '自然人', codes: { idMasked: '110105********002X' } });
+    expect(id).toMatch(/^p-[0-9a-f]{12}$/);
+  });
+});
+
+describe('recordId', () => {
+  it('is the same for the same decision whatever the row, and differs by 文号', () => {
+    expect(recordId(pen('哈道市监罚〔2026〕1号'), 'X')).toBe(recordId(pen('哈道市监罚[2026]1号', { fineWan: 1 }), 'X'));
+    expect(recordId(pen('哈道市监罚〔2026〕1号'), 'X')).not.toBe(recordId(pen('哈道市监罚〔2026〕2号'), 'X'));
+    expect(recordId(pen('x'), 'X')).toMatch(/^cf-[0-9a-f]{12}$/);
+  });
+});
+
+describe('resolve', () => {
+  it('merges the same decision from two sources, keeping the first row’s values and both provenances', () => {
+    const r = resolve([acc(pen('文1号')), acc(pen('文1号', { fineWan: 20 }), company, 9, srcB)], '2026-06-01');
+    expect(r.records).toHaveLength(1);
+    expect(r.merged).toBe(1);
+    expect(r.records[0]).toMatchObject({ fineWan: 15, sources: [{ source: 'a', row: 2 }, { source: 'b', row: 9 }] });
+    expect(r.warnings[0]!.reason).toContain('fineWan');
+  });
+  it('makes one subject of all rows with the same USCC, with the records sorted by id', () => {
+    const r = resolve([acc(pen('文2号')), acc(pen('文1号'))], '2026-06-01');
+    expect(r.subjects).toHaveLength(1);
+    expect(r.subjects[0]!.recordIds).toEqual([...r.subjects[0]!.recordIds].sort());
+  });
+  it('applies a removal to the record it names and counts it as withheld', () => {
+    const removal = { kind: 'removal' as const, subject: company, docNo: '文1号', date: '2026-05-20', method: '信用修复' as const };
+    const r = resolve([acc(pen('文1号')), acc(pen('文2号')), acc(removal, company, 3)], '2026-06-01');
+    expect(r.records.map((x) => x.docNo)).toEqual(expect.not.arrayContaining(['文1号']));
+    expect(r.byState['已修复']).toBe(1);
+    expect(r.withheldBySource).toEqual({ a: 1 });
+  });
+  it('marks a record under objection and reports an event that names nothing', () => {
+    const objection = { kind: 'objection' as const, subject: company, docNo: '文1号', received: '2026-05-20', status: '核实中' as const };
+    const stray = { kind: 'objection' as const, subject: company, docNo: '文9号', received: '2026-05-20', status: '核实中' as const };
+    const r = resolve([acc(pen('文1号')), acc(objection, company, 3), acc(stray, company, 4)], '2026-06-01');
+    expect(r.records[0]!.disclosure.state).toBe('异议核实中');
+    expect(r.warnings).toEqual([expect.objectContaining({ row: 4, reason: expect.stringContaining('未生效') })]);
+  });
+  it('leaves out subjects whose records are all withheld', () => {
+    const r = resolve([acc(pen('文1号', { categories: ['警告'], fineWan: undefined }))], '2026-06-01');
+    expect(r.records).toHaveLength(0);
+    expect(r.subjects).toHaveLength(0);
+    expect(r.byState['不予公示']).toBe(1);
+  });
+});

@@ -1,0 +1,87 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { runIngest } from '../../scripts/ingest/run.ts';
+import { writeOutputs } from '../../scripts/ingest/write.ts';
+import { source, tempDir, writeSources } from './helpers.ts';
+
+const HEADER = '行政相对人名称,行政相对人类别,统一社会信用代码,证件号码,行政处罚决定书文号,处罚类别,罚款金额（万元）,处罚决定日期,处罚机关\n';
+const GOOD = [
+  '哈尔滨松江商贸有限公司,法人及非法人组织,9133021272513935X8,,哈道市监罚〔2026〕1号,罚款,15,2026-05-10,哈尔滨市道里区市场监督管理局',
+  '张三,自然人,,11010519491231002X,哈道公罚〔2026〕2号,罚款,3,2026/5/11,哈尔滨市公安局道里分局',
+  '哈尔滨通江餐饮有限公司,法人及非法人组织,９１３３０２１２７２５１３９３５Ｘ８,,哈道市监罚〔2026〕3号,警告,,20260512,哈尔滨市道里区市场监督管理局',
+];
+const BAD = ['哈尔滨兆麟物流有限公司,法人及非法人组织,,,哈道安罚〔2026〕4号,罚款,2,2026-13-45,哈尔滨市道里区安全生产监督管理局'];
+
+function fixture(lines = [...GOOD, ...BAD], extra: Record<string, unknown> = {}) {
+  const dir = tempDir({ 'xzcf.csv': iconv.encode(HEADER + lines.join('\n') + '\n', 'gbk') });
+  return { dir, sources: writeSources(dir, [source({ id: 'xzcf', kind: 'penalty', location: 'xzcf.csv', ...extra })]), out: join(dir, 'out') };
+}
+
+const cli = (args: string[]) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/ingest/cli.ts', ...args], { encoding: 'utf8' });
+
+describe('runIngest', () => {
+  it('accounts for every row: accepted plus rejected equals rows read', async () => {
+    const f = fixture();
+    const { report } = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
+    expect(report.sources[0]).toMatchObject({ id: 'xzcf', rows: 4, accepted: 3, rejected: 1, encoding: 'gb18030' });
+    expect(report.totals).toMatchObject({ rows: 4, accepted: 3, rejected: 1, published: 2, withheld: 1 });
+    expect(report.rejects).toEqual([{ source: 'xzcf', row: 5, column: '处罚决定日期', reason: expect.stringContaining('2026-13-45') }]);
+  });
+  it('writes rejected rows to quarantine, with ID numbers masked', async () => {
+    const f = fixture([...GOOD, '李四,自然人,,11010519491231002X,哈道公罚〔2026〕5号,罚款,1,不详,哈尔滨市公安局道里分局']);
+    const { files } = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
+    const quarantine = JSON.parse(files['quarantine.json']!);
+    expect(quarantine).toEqual([expect.objectContaining({ source: 'xzcf', row: 5, cells: expect.objectContaining({ 证件号码: '110105********002X' }) })]);
+    for (const text of Object.values(files)) expect(text).not.toContain('11010519491231002X');
+  });
+  it('produces the same bytes from the same input', async () => {
+    const f = fixture();
+    const a = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
+    const b = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
+    expect(a.files).toEqual(b.files);
+  });
+  it('fails a source below minRows', async () => {
+    const f = fixture(GOOD, { minRows: 10 });
+    await expect(runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' })).rejects.toThrow('少于 minRows 10');
+  });
+  it('fails a source that shrank by more than half against the last good output, unless allowed', async () => {
+    const f = fixture();
+    const first = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
+    await writeOutputs(f.out, first.files);
+    writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER + GOOD[0] + '\n', 'gbk'));
+    await expect(runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' })).rejects.toThrow('减少超过一半');
+    await expect(runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01', allowShrink: true })).resolves.toBeTruthy();
+  });
+  it('names the descriptor field that is wrong', async () => {
+    const dir = tempDir();
+    const file = writeSources(dir, [{ id: 'Bad Id', kind: 'penalty', location: 'x.csv' }]);
+    await expect(runIngest({ sourcesFile: file, outDir: join(dir, 'out'), today: '2026-06-01' })).rejects.toThrow(/sources\.0\.id/);
+  });
+});
+
+describe('npm run ingest (cli)', () => {
+  it('exits 0 with rejected rows, writes the report, and keeps the last good output when a later run fails', () => {
+    const f = fixture();
+    const ok = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01']);
+    expect(ok.status).toBe(0);
+    expect(ok.stderr).toContain('拒收 1');
+    const before = readFileSync(join(f.out, 'records.json'), 'utf8');
+    writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER, 'gbk'));
+    const failed = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('上一次的输出未改动');
+    expect(readFileSync(join(f.out, 'records.json'), 'utf8')).toBe(before);
+  });
+  it('exits non-zero when a source file is missing, and rejects a malformed --today', () => {
+    const dir = tempDir();
+    const file = writeSources(dir, [source({ id: 'gone', kind: 'penalty', location: 'gone.csv' })]);
+    const r = cli(['--sources', file, '--out', join(dir, 'out'), '--today', '2026-06-01']);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('来源 gone');
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    expect(cli(['--sources', file, '--today', '2026-6-1']).status).toBe(2);
+  });
+});
