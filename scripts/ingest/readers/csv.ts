@@ -27,7 +27,7 @@ export function readCsv(text: string): Grid {
     skip_empty_lines: true,
     info: true,
     raw: true,
-  }) as { record: string[]; info: { lines: number }; raw: string }[];
+  }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
   // info.lines is the line a record ends on; a clerk looks for the line it starts on.
   const breaks = (s: string) => (s.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '').match(/\r\n|\n|\r/g) ?? []).length;
   return { rows: records.map(({ record, info, raw }) => ({ row: info.lines - breaks(raw), cells: record })) };

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { distHtml, records, report, sampleFile, subjects } from './data.ts';
+
+test('the home page shows the build date and how many records of each kind are public', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('哈尔滨市道里区公共信用信息公示');
+  await expect(page.locator('main')).toContainText(report().today);
+  const penalties = records().filter((r) => r.kind === 'penalty').length;
+  await expect(page.getByRole('row', { name: /行政处罚/ })).toContainText(String(penalties));
+});
+
+test('a company’s credit file lists its penalty with its state and the day it stops being shown', async ({ page }) => {
+  const r = records().find((x) => x.kind === 'penalty' && x.subject.category === '法人及非法人组织' && x.disclosure.state === '公示中')!;
+  await page.goto(`/subject/${r.subjectId}/`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(r.subject.name);
+  const item = page.locator(`article#${r.id}`);
+  await expect(item).toContainText(r.docNo!);
+  await expect(item).toContainText('公示中');
+  await expect(item.locator('dt', { hasText: '公示截止' }).locator('xpath=following-sibling::dd[1]')).toHaveText(r.disclosure.end!);
+  await expect(item).toHaveAttribute('data-end', r.disclosure.end!);
+});
+
+test('the home page links through to a subject page', async ({ page }) => {
+  await page.goto('/');
+  const link = page.getByRole('region', { name: '严重失信' }).getByRole('link').first();
+  const name = await link.textContent();
+  await link.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name!);
+  await expect(page.getByRole('heading', { name: /严重失信/ })).toBeVisible();
+});
+
+test('a person’s page shows only the masked ID and is kept out of search engines', async ({ page }) => {
+  const p = subjects().find((s) => s.category === '自然人')!;
+  await page.goto(`/subject/${p.id}/`);
+  await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
+  await expect(page.locator('main')).toContainText(p.codes.idMasked!);
+  expect(await page.content()).not.toMatch(/230102(19|20)\d{6}\d{3}[\dX]/);
+});
+
+test('a record under objection is shown marked 异议核实中 with its measures suspended', async ({ page }) => {
+  const r = records().find((x) => x.kind === 'blacklist' && x.disclosure.state === '异议核实中')!;
+  await page.goto(`/subject/${r.subjectId}/#${r.id}`);
+  const item = page.locator(`article#${r.id}`);
+  await expect(item).toContainText('异议核实中');
+  await expect(item).toContainText('异议核实期间暂停执行');
+});
+
+test('no repaired or removed decision appears anywhere in the built site', () => {
+  const docNos = sampleFile('daoli-xinyong-xiufu.csv').split('\n').slice(1).map((l) => l.split(',')[2]).filter(Boolean) as string[];
+  expect(docNos.length).toBeGreaterThan(30);
+  const pages = distHtml();
+  expect(pages.length).toBeGreaterThan(1500);
+  for (const doc of docNos) {
+    const hit = pages.find((p) => p.text.includes(doc));
+    expect(hit?.path, doc).toBeUndefined();
+  }
+});
+
+test('an unknown address gets the 404 page in Chinese', async ({ page }) => {
+  const res = await page.goto('/subject/000000000000000000/');
+  expect(res?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
+});

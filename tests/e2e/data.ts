@@ -1,0 +1,31 @@
+/** The data the built site was made from, read the way a reader of the open files would. */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+const ROOT = join(import.meta.dirname, '../..');
+const readLines = <T>(file: string): T[] => JSON.parse(readFileSync(join(ROOT, 'content/data', file), 'utf8'));
+
+export interface RecordLite {
+  id: string; kind: string; subjectId: string; docNo?: string; authority: string;
+  subject: { name: string; category: string; codes: { idMasked?: string } };
+  disclosure: { state: string; end?: string; start: string };
+}
+export const records = () => readLines<RecordLite>('records.json');
+export const subjects = () => readLines<{ id: string; name: string; category: string; codes: Record<string, string>; recordIds: string[] }>('subjects.json');
+export const report = () => JSON.parse(readFileSync(join(ROOT, 'content/data/ingest-report.json'), 'utf8'));
+
+/** Every HTML file of dist/, as text. */
+export function distHtml(): { path: string; text: string }[] {
+  const out: { path: string; text: string }[] = [];
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.name.endsWith('.html')) out.push({ path: p, text: readFileSync(p, 'utf8') });
+    }
+  };
+  walk(join(ROOT, 'dist'));
+  return out;
+}
+
+export const sampleFile = (name: string) => readFileSync(join(ROOT, 'content/sources/daoli', name), 'utf8');
