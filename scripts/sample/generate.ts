@@ -22,8 +22,12 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '20181127' },
     anchor: { type: 'string', default: '2026-11-22' },
     out: { type: 'string', default: 'content/sources/daoli' },
+    /** Multiply every count (for benchmarks); 1 is the committed sample. */
+    scale: { type: 'string', default: '1' },
   },
 });
+const SCALE = Number(args.scale);
+const n = (count: number) => Math.round(count * SCALE);
 const ANCHOR = args.anchor;
 const OUT = resolve(args.out);
 
@@ -185,9 +189,9 @@ function organisation(kind: '12' | '51' | '52', name: string): Subject {
   return { name, category: '法人及非法人组织', code: uscc(kind, '0'), legalRep: personName(), trade: TRADES[13]! };
 }
 
-const companies = Array.from({ length: 1560 }, company);
-const traders = Array.from({ length: 180 }, soleTrader);
-const persons = Array.from({ length: 120 }, person);
+const companies = Array.from({ length: n(1560) }, company);
+const traders = Array.from({ length: n(180) }, soleTrader);
+const persons = Array.from({ length: n(120) }, person);
 const orgs = [
   ...['哈尔滨市道里区安静街道社区卫生服务中心', '哈尔滨市道里区新阳路小学校', '哈尔滨市道里区群力第一中学', '哈尔滨市道里区工农街道养老服务中心', '哈尔滨市道里区图书馆'].map((n) => organisation('12', n)),
   ...['哈尔滨市道里区个体劳动者协会', '哈尔滨市道里区餐饮行业协会', '哈尔滨市道里区慈善总会', '哈尔滨市道里区志愿者协会'].map((n) => organisation('51', n)),
@@ -285,7 +289,7 @@ function penaltyFor(subject: Subject, date: string, deptKey?: keyof typeof D): P
 }
 
 const penalties: PenaltyRow[] = [];
-for (let i = 0; i < 2150; i++) {
+for (let i = 0; i < n(2150); i++) {
   const subject = chance(0.06) ? pick(persons) : chance(0.1) ? pick(traders) : pick(companies);
   penalties.push(penaltyFor(subject, dateBetween(addMonths(ANCHOR, -40), addDays(ANCHOR, -2))));
 }
@@ -336,7 +340,7 @@ function penaltyCsvRow(p: PenaltyRow, i: number): string[] {
 
 // ---------------------------------------------------------------------------------------------------
 // 行政处罚 of the market regulator in the national CF_ code names, older variant columns (JSON).
-const samrPenalties: PenaltyRow[] = Array.from({ length: 420 }, () =>
+const samrPenalties: PenaltyRow[] = Array.from({ length: n(420) }, () =>
   penaltyFor(pick(businesses), dateBetween(addMonths(ANCHOR, -40), addDays(ANCHOR, -2)), 'scjg'));
 
 function samrJson(p: PenaltyRow, i: number) {
@@ -375,7 +379,7 @@ const LICENCE_DEPT: Record<string, keyof typeof D> = {
 };
 const licences: LicenceRow[] = [];
 let licSeq = 0;
-for (let i = 0; i < 3250; i++) {
+for (let i = 0; i < n(3250); i++) {
   const subject = chance(0.04) ? pick(persons) : chance(0.02) ? pick(orgs) : pick(businesses);
   const name = pick(subject.trade.licences);
   const dept = D[LICENCE_DEPT[name] ?? 'fw'];
@@ -425,7 +429,7 @@ function licenceJson(l: LicenceRow, i: number) {
 // 守信激励 (XLSX): 诚信典型, A级纳税人, 守合同重信用, 优秀志愿服务组织
 interface RedRow { subject: Subject; list: string; dept: Dept; listed?: string; year?: number; validTo?: string; reason: string; basis: string; measures: string; memo?: string; docNo: string }
 const reds: RedRow[] = [];
-const redSubjects = [...allOrgs].sort(() => rand() - 0.5).slice(0, 640);
+const redSubjects = [...allOrgs].sort(() => rand() - 0.5).slice(0, n(640));
 redSubjects.forEach((s, i) => {
   const r = rand();
   if (r < 0.5 && s.category !== '自然人') {
@@ -453,7 +457,7 @@ const BLACK_LISTS = [
   { list: '安全生产严重失信主体', dept: D.aj, reason: '发生生产安全事故，负有责任', basis: '《安全生产严重失信主体名单管理办法》', measures: '加大执法检查频次，限制享受优惠政策', memo: '发改财金〔2016〕1001号', removal: '管理期限届满且已整改的移出' },
 ];
 const blacks: BlackRow[] = [];
-const blackSubjects = businesses.filter((s) => s.category !== '自然人').sort(() => rand() - 0.5).slice(0, 130);
+const blackSubjects = businesses.filter((s) => s.category !== '自然人').sort(() => rand() - 0.5).slice(0, n(130));
 blackSubjects.forEach((s, i) => {
   const l = pick(BLACK_LISTS);
   const listed = dateBetween(addMonths(ANCHOR, -44), addDays(ANCHOR, -3));
@@ -462,7 +466,7 @@ blackSubjects.forEach((s, i) => {
 
 // ---------------------------------------------------------------------------------------------------
 // 信用承诺 (UTF-8 CSV with BOM)
-const commitments = businesses.sort(() => rand() - 0.5).slice(0, 320).map((s, i) => {
+const commitments = businesses.sort(() => rand() - 0.5).slice(0, n(320)).map((s, i) => {
   const date = dateBetween(addMonths(ANCHOR, -30), addDays(ANCHOR, -1));
   return { s, date, type: pick(['审批替代型承诺', '容缺受理型承诺', '信用修复型承诺', '行业自律型承诺']), dept: pick([D.fw, D.scjg, D.cxjs]), no: `DLCN${date.replace(/-/g, '')}${pad(i + 1, 4)}` };
 });

@@ -1,0 +1,15 @@
+/** One ingest run in this process; prints its figures as JSON (the parent measures many of these). */
+import { runIngest } from '../scripts/ingest/run.ts';
+import { writeOutputs } from '../scripts/ingest/write.ts';
+
+const [sourcesFile, outDir, today] = process.argv.slice(2) as [string, string, string];
+const t0 = performance.now();
+const { report, files } = await runIngest({ sourcesFile, outDir, today, allowShrink: true });
+await writeOutputs(outDir, files);
+const ms = performance.now() - t0;
+console.log(JSON.stringify({
+  ms: Math.round(ms),
+  maxRssMB: Math.round(process.resourceUsage().maxRSS / 1024),
+  sources: report.sources.map((s) => ({ id: s.id, rows: s.rows, accepted: s.accepted, rejected: s.rejected })),
+  totals: report.totals,
+}));

@@ -1,0 +1,76 @@
+/**
+ * npm run bench: ingest speed and memory on the sample (1× and 10×), on each realdata file, and the
+ * Astro build of the sample. Results go to bench/results.md (committed) and are printed.
+ * No timed assertions live in the tests; this is where speed is shown.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parse, stringify } from 'yaml';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const TODAY = '2026-11-22';
+const node = process.execPath;
+const flags = ['--disable-warning=ExperimentalWarning'];
+const tmp = () => mkdtempSync(join(tmpdir(), 'credit-bench-'));
+
+interface Once { ms: number; maxRssMB: number; sources: { id: string; rows: number; accepted: number; rejected: number }[]; totals: { rows: number; published: number; subjects: number } }
+function ingest(sources: string, today = TODAY): Once {
+  const out = spawnSync(node, [...flags, join(ROOT, 'bench/ingest-once.ts'), sources, join(tmp(), 'out'), today], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (out.status !== 0) throw new Error(out.stderr);
+  return JSON.parse(out.stdout);
+}
+const best = (runs: Once[]) => runs.reduce((a, b) => (b.ms < a.ms ? b : a));
+
+const rows: string[] = [];
+const line = (cells: (string | number)[]) => rows.push(`| ${cells.join(' | ')} |`);
+
+// 1. The sample, at 1× and 10× (generated with the same seed and --scale).
+rows.push('## Ingest of the generated 道里 sample', '', '| scale | rows | records public | subjects | time (best of 3) | rows/s | peak RSS |', '|---|---|---|---|---|---|---|');
+for (const scale of [1, 10]) {
+  let sources = join(ROOT, 'content/sources/daoli/sources.yaml');
+  if (scale !== 1) {
+    const dir = tmp();
+    execFileSync(node, [...flags, join(ROOT, 'scripts/sample/generate.ts'), '--out', dir, '--scale', String(scale)], { stdio: 'ignore' });
+    const yaml = parse(readFileSync(sources, 'utf8'));
+    for (const s of yaml.sources) delete s.minRows;
+    sources = join(dir, 'sources.yaml');
+    writeFileSync(sources, stringify(yaml));
+  }
+  const r = best([ingest(sources), ingest(sources), ingest(sources)]);
+  line([`${scale}×`, r.totals.rows, r.totals.published, r.totals.subjects, `${(r.ms / 1000).toFixed(2)} s`, Math.round(r.totals.rows / (r.ms / 1000)), `${r.maxRssMB} MB`]);
+}
+
+// 2. Each real published file on its own (descriptors from tests/fixtures/realdata).
+rows.push('', '## Ingest of each file under ../shared/realdata (today 2026-11-22)', '', '| source | rows | accepted | rejected | time (best of 3) | peak RSS |', '|---|---|---|---|---|---|');
+const fixture = join(ROOT, 'tests/fixtures/realdata/sources.yaml');
+const real = parse(readFileSync(fixture, 'utf8'));
+for (const s of real.sources) {
+  const dir = tmp();
+  const file = join(dir, 'sources.yaml');
+  writeFileSync(file, stringify({ sources: [{ ...s, location: resolve(ROOT, 'tests/fixtures/realdata', s.location) }] }));
+  const r = best([ingest(file), ingest(file), ingest(file)]);
+  const src = r.sources[0]!;
+  line([src.id, src.rows, src.accepted, src.rejected, `${(r.ms / 1000).toFixed(2)} s`, `${r.maxRssMB} MB`]);
+}
+
+// 3. The Astro build of the sample (after its ingest).
+rows.push('', '## Astro build of the sample', '', '| pages | time | pages/s |', '|---|---|---|');
+const t0 = performance.now();
+const build = spawnSync('npx', ['astro', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDIT_TODAY: TODAY } });
+if (build.status !== 0) throw new Error(build.stderr);
+const secs = (performance.now() - t0) / 1000;
+const pages = Number(/(\d+) page\(s\) built/.exec(build.stdout)?.[1] ?? 0);
+line([pages, `${secs.toFixed(1)} s`, Math.round(pages / secs)]);
+
+const header = [
+  '# Benchmark results',
+  '',
+  `Recorded by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+  'Times are wall-clock for a whole run in a fresh process (read, map, resolve, write), best of 3; peak RSS is the process maximum.',
+  '',
+];
+const text = `${[...header, ...rows].join('\n')}\n`;
+writeFileSync(join(ROOT, 'bench/results.md'), text);
+console.log(text);
