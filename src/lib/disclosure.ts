@@ -9,11 +9,11 @@ import {
 } from './disclosure-rules.ts';
 import type { DisclosureState, PenaltyCategory, SubjectCategory, Tier } from './schemas/common.ts';
 import { PUBLIC_STATES } from './schemas/common.ts';
-import type { Disclosure, PenaltyFields, RecordFields } from './schemas/record.ts';
+import type { Disclosure, ObjectionStatus, PenaltyFields, RecordFields } from './schemas/record.ts';
 
 export interface DisclosureEvents {
   removal?: { date: string; method: string };
-  objection?: { received: string; status: '核实中' | '已更正' | '已驳回'; closed?: string };
+  objection?: { received: string; status: ObjectionStatus; closed?: string };
 }
 
 export interface DisclosureInput {

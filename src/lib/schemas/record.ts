@@ -163,13 +163,17 @@ export const RemovalSchema = z.object({
 });
 export type Removal = z.output<typeof RemovalSchema>;
 
+/** 处理状态 of an objection. */
+export const ObjectionStatusSchema = z.enum(['核实中', '已更正', '已驳回']);
+export type ObjectionStatus = z.output<typeof ObjectionStatusSchema>;
+
 /** 异议: while 核实中 the record stays, marked, and its term and joint measures pause (seed 004). */
 export const ObjectionSchema = z.object({
   kind: z.literal('objection'),
   subject: SubjectRefSchema,
   docNo: text('决定书文号'),
   received: isoDate,
-  status: z.enum(['核实中', '已更正', '已驳回']),
+  status: ObjectionStatusSchema,
   closed: isoDate.optional(),
 }).refine((o) => o.status === '核实中' || o.closed !== undefined, { message: '已办结的异议缺少办结日期', path: ['closed'] });
 export type Objection = z.output<typeof ObjectionSchema>;
@@ -199,7 +203,7 @@ export const DisclosureSchema = z.object({
   repairableFrom: isoDate.optional(),
   /** The term is paused by an objection under verification. */
   paused: z.boolean().optional(),
-  objection: z.object({ received: isoDate, status: z.enum(['核实中', '已更正', '已驳回']), closed: isoDate.optional() }).optional(),
+  objection: z.object({ received: isoDate, status: ObjectionStatusSchema, closed: isoDate.optional() }).optional(),
   /** Plain-language reason for the state, shown to the subject. */
   note: z.string().optional(),
 });
