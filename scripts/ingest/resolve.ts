@@ -4,6 +4,7 @@
  * for `today`.
  */
 import { createHash } from 'node:crypto';
+import { usccCheckChar } from '../../src/lib/credit-code.ts';
 import { disclosureState, isPublic } from '../../src/lib/disclosure.ts';
 import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from '../../src/lib/disclosure-rules.ts';
 import { DISCLOSURE_STATES, type DisclosureState } from '../../src/lib/schemas/common.ts';
@@ -46,8 +47,14 @@ export function docNoKey(docNo: string): string {
 export class SubjectIndex {
   private byName = new Map<string, Set<string>>();
   private byOrgCode = new Map<string, string>();
+  /** First 17 characters of each USCC whose check character is right. */
+  private byBody = new Map<string, string>();
 
   constructor(refs: SubjectRef[]) {
+    for (const r of refs) {
+      const uscc = r.codes.uscc;
+      if (uscc && usccCheckChar(uscc) === uscc[17]) this.byBody.set(uscc.slice(0, 17), uscc);
+    }
     for (const r of refs) {
       const uscc = r.codes.uscc;
       if (!uscc || r.category === '自然人') continue;
@@ -60,7 +67,8 @@ export class SubjectIndex {
   }
 
   idOf(r: SubjectRef): string {
-    if (r.codes.uscc) return r.codes.uscc;
+    // A code with a wrong check character is a typo of the valid code with the same first 17 characters.
+    if (r.codes.uscc) return usccCheckChar(r.codes.uscc) === r.codes.uscc[17] ? r.codes.uscc : this.byBody.get(r.codes.uscc.slice(0, 17)) ?? r.codes.uscc;
     if (r.category === '自然人') return `p-${hash(`自然人|${nameKey(r.name)}|${r.codes.idMasked ?? ''}`)}`;
     const viaOrg = (r.codes.orgCode && this.byOrgCode.get(r.codes.orgCode))
       || (r.codes.taxNo?.length === 15 && this.byOrgCode.get(r.codes.taxNo.slice(6)));
@@ -181,6 +189,8 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
   const subjects: Subject[] = [...subjectRefs.keys()].sort().map((id) => {
     const { refs, ids, names } = subjectRefs.get(id)!;
     const codes: SubjectCodes = {};
+    // A subject keyed by a USCC shows that code, not a mistyped variant one of its rows carried.
+    if (!id.includes('-')) codes.uscc = id;
     for (const r of refs) for (const [k, v] of Object.entries(r.codes) as [keyof SubjectCodes, string][]) codes[k] ??= v;
     const name = refs[0]!.name;
     return SubjectSchema.parse({

@@ -451,7 +451,7 @@ redSubjects.forEach((s, i) => {
 // 严重失信主体名单 (HTML table)
 interface BlackRow { subject: Subject; list: string; dept: Dept; listed: string; validTo?: string; reason: string; basis: string; measures: string; memo: string; removal: string; remedies: string; docNo: string }
 const BLACK_LISTS = [
-  { list: '严重违法失信企业名单', dept: D.scjg, reason: '被列入经营异常名录届满3年仍未履行相关义务', basis: '《严重违法失信名单管理办法》（国家市场监督管理总局令第44号）第二条', measures: '依法限制参加政府采购、工程招投标，限制担任法定代表人', memo: '发改财金〔2016〕1453号（关于对违法失信上市公司相关责任主体实施联合惩戒的合作备忘录）', removal: '列入满1年且已履行义务、消除影响的，可申请提前移出；列入满3年自动移出' },
+  { list: '严重违法失信企业名单', dept: D.scjg, reason: '被列入经营异常名录届满3年仍未履行相关义务', basis: '《严重违法失信名单管理办法》（国家市场监督管理总局令第44号）第二条', measures: '依法限制参加政府采购、工程招投标，限制担任法定代表人', memo: '发改财金〔2015〕2045号（失信企业协同监管和联合惩戒合作备忘录）', removal: '列入满1年且已履行义务、消除影响的，可申请提前移出；列入满3年自动移出' },
   { list: '拖欠农民工工资失信联合惩戒对象', dept: D.cxjs, reason: '克扣、无故拖欠农民工工资数额达到认定拒不支付劳动报酬罪数额标准', basis: '《拖欠农民工工资失信联合惩戒对象名单管理暂行办法》第五条', measures: '限制政府资金支持、政府采购、招投标、融资贷款、市场准入、评优评先', memo: '发改财金〔2017〕2058号', removal: '列入之日起满3年且未再发生拖欠的移出；已改正且符合条件的可申请提前移出' },
   { list: '重大税收违法失信主体', dept: D.sw, reason: '虚开增值税专用发票', basis: '《重大税收违法失信主体信息公布管理办法》（国家税务总局令第54号）', measures: '纳税信用级别直接判为D级，适用相应D级纳税人管理措施', memo: '发改财金〔2016〕2798号', removal: '自公布之日起满3年停止公布；按规定缴清税款、滞纳金、罚款的可提前停止公布' },
   { list: '安全生产严重失信主体', dept: D.aj, reason: '发生生产安全事故，负有责任', basis: '《安全生产严重失信主体名单管理办法》', measures: '加大执法检查频次，限制享受优惠政策', memo: '发改财金〔2016〕1001号', removal: '管理期限届满且已整改的移出' },

@@ -26,6 +26,10 @@ describe('SubjectIndex', () => {
     expect(index.idOf({ name: '别名', category: '法人及非法人组织', codes: { orgCode: '72513935X' } })).toBe('9133021272513935X8');
     expect(index.idOf({ name: '哈尔滨松江商贸有限公司', category: '法人及非法人组织', codes: { regNo: '110108000000016' } })).toBe('9133021272513935X8');
   });
+  it('files a code with a wrong check character under the valid code it is a typo of', () => {
+    expect(index.idOf({ name: '哈尔滨松江商贸有限公司', category: '法人及非法人组织', codes: { uscc: '9133021272513935X9' } })).toBe('9133021272513935X8');
+    expect(index.idOf({ name: '另一家', category: '法人及非法人组织', codes: { uscc: '9133021272513936X9' } })).toBe('9133021272513936X9');
+  });
   it('gives persons a hashed id that contains no identifier', () => {
     const id = index.idOf({ name: '张三', category: '自然人', codes: { idMasked: '110105********002X' } });
     expect(id).toMatch(/^p-[0-9a-f]{12}$/);

@@ -2,18 +2,51 @@
  * Route data computed once per build and handed to components (which never fetch).
  */
 import { getCollection } from 'astro:content';
-import type { PublishedRecord } from '../schemas/record.ts';
-import type { Subject } from '../schemas/subject.ts';
-import { IngestReportSchema, type IngestReport } from '../schemas/report.ts';
 import { readFileSync } from 'node:fs';
+import type { PublishedRecord } from '../schemas/record.ts';
+import { IngestReportSchema, type IngestReport } from '../schemas/report.ts';
+import type { Subject } from '../schemas/subject.ts';
+import { byDateDesc } from './record.ts';
+import { authoritySlug } from './urls.ts';
 
-let cache: { records: PublishedRecord[]; subjects: Subject[]; byId: Map<string, PublishedRecord>; report: IngestReport } | null = null;
+export interface Authority { slug: string; name: string; records: PublishedRecord[] }
 
-export async function siteData() {
-  if (cache) return cache;
-  const records = (await getCollection('records')).map((e) => e.data as PublishedRecord);
+export interface SiteData {
+  /** Newest first. */
+  records: PublishedRecord[];
+  subjects: Subject[];
+  byId: Map<string, PublishedRecord>;
+  subjectById: Map<string, Subject>;
+  authorities: Authority[];
+  report: IngestReport;
+  /** The build's clock: the ingest's `today`. */
+  today: string;
+}
+
+let cache: Promise<SiteData> | null = null;
+
+async function load(): Promise<SiteData> {
+  const records = (await getCollection('records')).map((e) => e.data as PublishedRecord).sort(byDateDesc);
   const subjects = (await getCollection('subjects')).map((e) => e.data as Subject);
   const report = IngestReportSchema.parse(JSON.parse(readFileSync('content/data/ingest-report.json', 'utf8')));
-  cache = { records, subjects, byId: new Map(records.map((r) => [r.id, r])), report };
+  const byAuthority = new Map<string, PublishedRecord[]>();
+  for (const r of records) byAuthority.set(r.authority, [...(byAuthority.get(r.authority) ?? []), r]);
+  const authorities = [...byAuthority].map(([name, list]) => ({ slug: authoritySlug(name), name, records: list }))
+    .sort((a, b) => b.records.length - a.records.length || a.name.localeCompare(b.name, 'zh-CN'));
+  return {
+    records, subjects, report, today: report.today, authorities,
+    byId: new Map(records.map((r) => [r.id, r])),
+    subjectById: new Map(subjects.map((s) => [s.id, s])),
+  };
+}
+
+export function siteData(): Promise<SiteData> {
+  cache ??= load();
   return cache;
+}
+
+/** The latest end date among records, for elements that should disappear with the last of them. */
+export function lastEnd(records: PublishedRecord[]): string | undefined {
+  if (records.some((r) => !r.disclosure.end)) return undefined;
+  return records.map((r) => r.disclosure.end!).sort().at(-1);
 }
