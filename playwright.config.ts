@@ -21,7 +21,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `node tests/e2e/serve.ts ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,

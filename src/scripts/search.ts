@@ -21,6 +21,7 @@ export function startSearch(): void {
   const list = document.getElementById('results')!;
   const more = document.getElementById('more') as HTMLButtonElement;
   input.required = false;
+  document.getElementById('nojs-note')?.setAttribute('hidden', '');
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
   for (const el of Array.from(filters.elements) as HTMLSelectElement[]) if (el.name) el.value = params.get(el.name) ?? '';

@@ -3,7 +3,7 @@ import { distHtml, records, report, sampleFile, subjects } from './data.ts';
 
 test('the home page shows the build date and how many records of each kind are public', async ({ page }) => {
   await page.goto('/');
-  await expect(page.getByRole('heading', { level: 1 })).toContainText('哈尔滨市道里区公共信用信息公示');
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('哈尔滨市道里区公共信用信息查询');
   await expect(page.locator('main')).toContainText(report().today);
   const penalties = records().filter((r) => r.kind === 'penalty').length;
   await expect(page.getByRole('row', { name: /行政处罚/ })).toContainText(String(penalties));
@@ -20,13 +20,16 @@ test('a company’s credit file lists its penalty with its state and the day it 
   await expect(item).toHaveAttribute('data-end', r.disclosure.end!);
 });
 
-test('the home page links through to a subject page', async ({ page }) => {
+test('the home page links through a black-list entry to the subject’s credit file', async ({ page }) => {
   await page.goto('/');
   const link = page.getByRole('region', { name: '严重失信' }).getByRole('link').first();
-  const name = await link.textContent();
+  const name = (await link.textContent())!;
   await link.click();
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name!);
-  await expect(page.getByRole('heading', { name: /严重失信/ })).toBeVisible();
+  await expect(page).toHaveURL(/\/record\/hei-[0-9a-f]{12}\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await page.getByRole('link', { name: '查看该主体的全部信用信息' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(name);
+  await expect(page.getByRole('heading', { name: /^严重失信（[1-9]/ })).toBeVisible();
 });
 
 test('a person’s page shows only the masked ID and is kept out of search engines', async ({ page }) => {

@@ -1,0 +1,116 @@
+/**
+ * The three errands of the portal's users, walked end to end in Chromium on the built sample.
+ */
+import { expect, test } from '@playwright/test';
+import { records, subjects } from './data.ts';
+
+const companyWith = (pred: (kinds: Set<string>) => boolean) => {
+  const recs = records();
+  return subjects().find((s) => s.category === '法人及非法人组织' && pred(new Set(s.recordIds.map((id) => recs.find((r) => r.id === id)!.kind))))!;
+};
+
+test.describe('a citizen checks a business', () => {
+  test('typing part of a company name finds it, and its credit file shows its list status and penalties', async ({ page }) => {
+    const s = companyWith((k) => k.has('blacklist') && k.has('penalty'));
+    const part = s.name.replace(/^哈尔滨/, '').slice(0, 6);
+    await page.goto('/');
+    await page.getByRole('searchbox', { name: /主体名称/ }).fill(part);
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page).toHaveURL(/\/search\/\?q=/);
+    await page.getByRole('link', { name: s.name, exact: true }).first().click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.name);
+    await expect(page.getByRole('list', { name: '名单情况' })).toContainText('列入严重失信主体名单');
+    await expect(page.getByRole('heading', { name: /^行政处罚（[1-9]\d*）$/ })).toBeVisible();
+  });
+
+  test('an exact 统一社会信用代码, in lower case with spaces, goes straight to the subject page', async ({ page }) => {
+    const s = companyWith((k) => k.has('penalty'));
+    const typed = s.codes.uscc!.toLowerCase().replace(/(.{4})/g, '$1 ');
+    await page.goto('/search/');
+    await page.getByRole('searchbox').fill(typed);
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect(page).toHaveURL(new RegExp(`/subject/${s.codes.uscc}/$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.name);
+  });
+
+  test('a legacy 15-digit 注册号 finds the company that carries it', async ({ page }) => {
+    const s = subjects().find((x) => x.codes.regNo && x.codes.uscc)!;
+    await page.goto(`/search/?q=${s.codes.regNo}`);
+    await expect(page.getByRole('link', { name: s.name, exact: true }).first()).toBeVisible();
+  });
+
+  test('a subject not on the black list says so', async ({ page }) => {
+    const s = companyWith((k) => !k.has('blacklist') && k.has('license'));
+    await page.goto(`/subject/${s.id}/`);
+    await expect(page.getByRole('list', { name: '名单情况' })).toContainText('未列入严重失信主体名单');
+  });
+});
+
+test.describe('a journalist cites a record', () => {
+  test('an honesty typical from the red list has a stable permalink and a citation block', async ({ page }) => {
+    await page.goto('/lists/red/');
+    const table = page.getByRole('table');
+    await expect(table.getByRole('columnheader', { name: '公示截止' })).toBeVisible();
+    const link = table.getByRole('row').nth(1).getByRole('link').nth(1);
+    const href = (await link.getAttribute('href'))!;
+    const first = records().find((r) => `/record/${r.id}/` === href)!;
+    expect(first.kind).toBe('redlist');
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/record/${first.id}/$`));
+    const cite = page.getByRole('region', { name: '引用本条信息' });
+    for (const label of ['标题', '认定部门', '文号', '日期', '来源', '检索日期', '链接']) await expect(cite.getByRole('term').filter({ hasText: new RegExp(`^${label}$`) })).toBeVisible();
+    await expect(cite).toContainText(first.authority);
+    if (first.docNo) await expect(cite).toContainText(first.docNo);
+    await expect(cite.getByRole('textbox')).toHaveValue(new RegExp(`链接：http://127\\.0\\.0\\.1:\\d+/record/${first.id}/`));
+  });
+
+  test('a penalty decision’s page names 处罚机关, 文号 and the source file', async ({ page }) => {
+    const r = records().find((x) => x.kind === 'penalty' && x.subject.category !== '自然人')!;
+    await page.goto(`/record/${r.id}/`);
+    const cite = page.getByRole('region', { name: '引用本条信息' });
+    await expect(cite.getByRole('definition').filter({ hasText: r.authority }).first()).toBeVisible();
+    await expect(cite).toContainText(r.docNo!);
+    await expect(cite).toContainText('道里区行政处罚信息');
+  });
+
+  test('the black list shows reason, basis, measures, removal conditions and remedies for each entry', async ({ page }) => {
+    await page.goto('/lists/black/');
+    const entry = page.locator('article.record').first();
+    for (const term of ['列入事由', '认定依据', '联合惩戒措施', '移出条件', '救济途径']) await expect(entry.getByRole('term').filter({ hasText: term })).toBeVisible();
+  });
+});
+
+test.describe('a business checks its own entries', () => {
+  test('each record shows its state, until when it is shown, and when and how to repair', async ({ page }) => {
+    const r = records().find((x) => x.kind === 'penalty' && x.disclosure.state === '公示中' && x.subject.category === '法人及非法人组织' && x.disclosure.end)!;
+    const rec = records().find((x) => x.id === r.id) as unknown as { disclosure: { repairableFrom?: string; end: string } };
+    await page.goto(`/subject/${r.subjectId}/`);
+    const item = page.locator(`article#${r.id}`);
+    await expect(item.getByText('公示中', { exact: true })).toBeVisible();
+    await expect(item.getByRole('term').filter({ hasText: '公示截止' }).locator('xpath=following-sibling::dd[1]')).toHaveText(r.disclosure.end!);
+    if (rec.disclosure.repairableFrom) {
+      await expect(item.getByLabel('修复与异议')).toContainText(`自 ${rec.disclosure.repairableFrom} 起可申请信用修复`);
+    }
+    await item.getByRole('link', { name: '信用修复指南' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('信用修复指南');
+    await expect(page.locator('main')).toContainText('10 个工作日');
+    await expect(page.locator('main')).toContainText('3 个工作日');
+  });
+
+  test('a record that can be repaired now says so, with the working-day deadlines', async ({ page }) => {
+    const r = records().find((x) => x.disclosure.state === '可申请修复' && x.kind === 'penalty')!;
+    await page.goto(`/record/${r.id}/`);
+    const help = page.getByLabel('修复与异议');
+    await expect(help).toContainText('现在可以申请信用修复');
+    await expect(help).toContainText('“信用中国”网站应于');
+  });
+
+  test('a record under objection is marked, with its verification deadline, and links to the objection guide', async ({ page }) => {
+    const r = records().find((x) => x.disclosure.state === '异议核实中')!;
+    await page.goto(`/record/${r.id}/`);
+    await expect(page.getByText('异议核实中', { exact: true }).first()).toBeVisible();
+    await expect(page.getByLabel('修复与异议')).toContainText('前核实完毕');
+    await page.getByRole('link', { name: '异议申诉指南' }).click();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('异议申诉指南');
+  });
+});
