@@ -8,6 +8,7 @@ import { isUsccShape, normalizeQueryCode, today } from './search-util.ts';
 interface PagefindResult { id: string; data: () => Promise<{ url: string; meta: Record<string, string> }> }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
+  init: () => Promise<void>;
   search: (q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
 
@@ -26,19 +27,23 @@ export function startSearch(): void {
   input.value = params.get('q') ?? '';
   for (const el of Array.from(filters.elements) as HTMLSelectElement[]) if (el.name) el.value = params.get(el.name) ?? '';
 
-  let pagefind: Pagefind | null = null;
+  let pagefind: Promise<Pagefind> | null = null;
   let pending: PagefindResult[] = [];
   let shown = 0;
   let expired = 0;
   let total = 0;
   let run = 0;
 
-  const load = async () => {
-    if (!pagefind) {
+  // Start loading Pagefind (script, WebAssembly, language metadata) as soon as the page is open,
+  // so that the first query only fetches the index chunks it needs.
+  const load = (): Promise<Pagefind> => {
+    pagefind ??= (async () => {
       const path = '/pagefind/pagefind.js';
-      pagefind = (await import(/* @vite-ignore */ path)) as Pagefind;
-      await pagefind.options({ excerptLength: 20 });
-    }
+      const pf = (await import(/* @vite-ignore */ path)) as Pagefind;
+      await pf.options({ excerptLength: 20 });
+      await pf.init();
+      return pf;
+    })();
     return pagefind;
   };
 
@@ -115,4 +120,5 @@ export function startSearch(): void {
   filters.addEventListener('change', () => void search());
   more.addEventListener('click', () => void showMore(run));
   if (input.value || params.toString()) void search();
+  else void load();
 }

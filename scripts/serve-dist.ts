@@ -1,0 +1,28 @@
+/**
+ * dist/ served as any static host serves it, with 404.html for unknown paths. Used by the end-to-end
+ * tests, the benchmark and the screenshots (astro preview refuses to start while another preview of the
+ * project runs, such as the one `npm start` leaves open).
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+export const DIST = join(import.meta.dirname, '../dist');
+
+export function serveDist(port = 0): Promise<{ server: Server; base: string }> {
+  const notFound = readFileSync(join(DIST, '404.html'));
+  const assets = sirv(DIST, { dev: false, etag: true, extensions: ['html'] });
+  const server = createServer((req, res) => assets(req, res, () => {
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.end(notFound);
+  }));
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));
+}
+
+/** Launch options for Debian's Chromium on these machines. */
+export const CHROMIUM = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+};
