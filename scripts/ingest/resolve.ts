@@ -129,7 +129,9 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
     const doc = g.first.value.docNo;
     if (!doc) continue;
     const k = docNoKey(doc);
-    byDoc.set(k, [...(byDoc.get(k) ?? []), g]);
+    const list = byDoc.get(k);
+    if (list) list.push(g);
+    else byDoc.set(k, [g]);
   }
   const removals = new Map<string, { date: string; method: string }>();
   const objections = new Map<string, Objection>();

@@ -30,7 +30,11 @@ async function load(): Promise<SiteData> {
   const subjects = (await getCollection('subjects')).map((e) => e.data as Subject);
   const report = IngestReportSchema.parse(JSON.parse(readFileSync('content/data/ingest-report.json', 'utf8')));
   const byAuthority = new Map<string, PublishedRecord[]>();
-  for (const r of records) byAuthority.set(r.authority, [...(byAuthority.get(r.authority) ?? []), r]);
+  for (const r of records) {
+    const list = byAuthority.get(r.authority);
+    if (list) list.push(r);
+    else byAuthority.set(r.authority, [r]);
+  }
   const authorities = [...byAuthority].map(([name, list]) => ({ slug: authoritySlug(name), name, records: list }))
     .sort((a, b) => b.records.length - a.records.length || a.name.localeCompare(b.name, 'zh-CN'));
   return {
