@@ -19,7 +19,7 @@ function pageTypes(): [string, string][] {
     ['red list', '/lists/red/'], ['black list', '/lists/black/'], ['penalty list page 2', '/lists/penalty/2/'], ['licence list by year', `/lists/license/year/${year}/`],
     ['authorities', '/authority/'], ['subjects', '/subjects/'], ['policies', '/policies/'], ['policy', '/policies/daoli-2018-4/'], ['guides', '/guides/'],
     ['repair guide', '/guides/repair/'], ['cases', '/cases/'], ['case', '/cases/repair-restaurant/'], ['news', '/news/'], ['news item', '/news/portal-launch/'],
-    ['about', '/about/'], ['accessibility', '/accessibility/'], ['rules', '/rules/'], ['open data', '/data/'], ['404', '/no-such-page/'],
+    ['about', '/about/'], ['accessibility', '/accessibility/'], ['rules', '/rules/'], ['statistics', '/stats/'], ['open data', '/data/'], ['404', '/no-such-page/'],
   ];
 }
 

@@ -64,3 +64,18 @@ test('an unknown address gets the 404 page in Chinese', async ({ page }) => {
   expect(res?.status()).toBe(404);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('页面不存在');
 });
+
+test('the statistics page counts what the ingest read, by state, including what is not shown', async ({ page }) => {
+  await page.goto('/stats/');
+  const byState = page.getByRole('table', { name: /按公示状态/ });
+  for (const [state, n] of Object.entries(report().totals.byState)) {
+    await expect(byState.getByRole('row', { name: new RegExp(`^${state}`) })).toContainText(String(n));
+  }
+});
+
+test('the open-data CSV holds every public record and nothing else', async ({ request }) => {
+  const csv = await (await request.get('/data/records.csv')).text();
+  const lines = csv.trim().split('\n');
+  expect(lines.length - 1).toBe(records().length);
+  expect(csv).not.toMatch(/230102(19|20)\d{6}\d{3}[\dX]/);
+});
