@@ -125,7 +125,7 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
       rows: table.rows.length,
       accepted: ok,
       rejected: table.rows.length - ok,
-      warnings: warnings.sort((a, b) => a.row - b.row),
+      warnings,
       unusedColumns: map.unused,
       mappedColumns: map.mapped,
       encoding: table.encoding,

@@ -15,7 +15,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { USCC_ALPHABET, orgCodeCheckChar, usccCheckChar } from '../../src/lib/credit-code.ts';
-import { addDays, addMonths } from '../../src/lib/dates.ts';
+import { addDays, addMonths, daysBetween } from '../../src/lib/dates.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -202,10 +202,7 @@ const allOrgs = [...companies, ...traders, ...orgs];
 
 // ---------------------------------------------------------------------------------------------------
 // Dates
-const dateBetween = (from: string, to: string) => addDays(from, int(0, Math.max(0, dayDiff(from, to))));
-function dayDiff(a: string, b: string): number {
-  return Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000);
-}
+const dateBetween = (from: string, to: string) => addDays(from, int(0, Math.max(0, daysBetween(from, to))));
 const [ay] = ANCHOR.split('-').map(Number) as [number];
 
 /** The forms real exports use for a date. */

@@ -7,7 +7,7 @@ import { normalizeCode } from './text.ts';
 
 /** Mask an ID number: 230102********1234. Already-masked input is re-masked to the same rule. */
 export function maskIdNumber(raw: string): string {
-  const v = normalizeCode(raw).replace(/\*/g, '*');
+  const v = normalizeCode(raw);
   if (!v) return '';
   if (v.length <= 6) return '*'.repeat(v.length);
   const keepHead = v.length >= 15 ? 6 : 1;

@@ -1,13 +1,15 @@
 /** Pure helpers of the search page, shared with the unit tests. */
+import { USCC_ALPHABET } from '../lib/credit-code.ts';
+import { toHalfWidth } from '../lib/text.ts';
 
 /** A query as a code: full-width folded, spaces and dashes removed, upper case. */
 export function normalizeQueryCode(q: string): string {
-  return q.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[\s\u3000\-]/g, '').toUpperCase();
+  return toHalfWidth(q).replace(/[\s\-]/g, '').toUpperCase();
 }
 
 /** 18 characters of the GB 32100 alphabet. */
 export function isUsccShape(code: string): boolean {
-  return /^[0-9A-HJ-NPQRTUWXY]{18}$/.test(code);
+  return code.length === 18 && [...code].every((c) => USCC_ALPHABET.includes(c));
 }
 
 /** The visitor's date, YYYY-MM-DD, in their own time zone. */

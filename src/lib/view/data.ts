@@ -18,6 +18,8 @@ export interface SiteData {
   byId: Map<string, PublishedRecord>;
   subjectById: Map<string, Subject>;
   authorities: Authority[];
+  /** Subject id → name, for lists that show whose record a row is. */
+  names: Map<string, string>;
   report: IngestReport;
   /** The build's clock: the ingest's `today`. */
   today: string;
@@ -41,6 +43,7 @@ async function load(): Promise<SiteData> {
     records, subjects, report, today: report.today, authorities,
     byId: new Map(records.map((r) => [r.id, r])),
     subjectById: new Map(subjects.map((s) => [s.id, s])),
+    names: new Map(subjects.map((s) => [s.id, s.name])),
   };
 }
 

@@ -3,14 +3,14 @@ import type { PaginateFunction } from 'astro';
 import { RECORD_KINDS, type RecordKind } from '../schemas/common.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
 import type { SiteData } from './data.ts';
-import { recordDate } from './record.ts';
+import { recordDate, yearsOf } from './record.ts';
 import { LIST_SLUG } from './urls.ts';
 
 export const PAGE_SIZE = 50;
 
 export function listContext(data: SiteData, kind: RecordKind) {
   const records = data.records.filter((r) => r.kind === kind);
-  const years = [...new Set(records.map((r) => recordDate(r).slice(0, 4)))].sort().reverse();
+  const years = yearsOf(records);
   const counts = new Map<string, number>();
   for (const r of records) counts.set(r.authority, (counts.get(r.authority) ?? 0) + 1);
   const authorities = [...counts].map(([name, n]) => ({ name, n })).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, 'zh-CN'));
@@ -18,10 +18,9 @@ export function listContext(data: SiteData, kind: RecordKind) {
 }
 
 export function listPaths(data: SiteData, paginate: PaginateFunction, byYear: boolean) {
-  const names = new Map(data.subjects.map((s) => [s.id, s.name]));
   return RECORD_KINDS.flatMap((kind) => {
     const ctx = listContext(data, kind);
-    const props = { kind, years: ctx.years, authorities: ctx.authorities, names, today: data.today };
+    const props = { kind, years: ctx.years, authorities: ctx.authorities, names: data.names, today: data.today };
     if (!byYear) return paginate(ctx.records, { params: { kind: LIST_SLUG[kind] }, props, pageSize: PAGE_SIZE });
     return ctx.years.flatMap((year) => paginate(ctx.records.filter((r: PublishedRecord) => recordDate(r).startsWith(year)),
       { params: { kind: LIST_SLUG[kind], year }, props: { ...props, year }, pageSize: PAGE_SIZE }));

@@ -29,6 +29,11 @@ export function authorityRole(r: Pick<PublishedRecord, 'kind'>): string {
 
 export const kindLabel = (r: Pick<PublishedRecord, 'kind'>) => KIND_LABELS[r.kind];
 
+/** The years records were decided or listed in, newest first. */
+export function yearsOf(records: PublishedRecord[]): string[] {
+  return [...new Set(records.map((r) => recordDate(r).slice(0, 4)))].sort().reverse();
+}
+
 /** Newest first, then by id, so every list has one stable order. */
 export function byDateDesc(a: PublishedRecord, b: PublishedRecord): number {
   const da = recordDate(a);

@@ -6,7 +6,6 @@ import type { RecordKind } from '../schemas/common.ts';
 export const LIST_SLUG: Record<RecordKind, string> = {
   redlist: 'red', blacklist: 'black', license: 'license', penalty: 'penalty', commitment: 'commitment',
 };
-export const KIND_OF_SLUG = Object.fromEntries(Object.entries(LIST_SLUG).map(([k, v]) => [v, k])) as Record<string, RecordKind>;
 
 export const subjectUrl = (id: string) => `/subject/${id}/`;
 export const recordUrl = (id: string) => `/record/${id}/`;
