@@ -1,17 +1,18 @@
 /**
- * npm run ingest -- [--sources FILE] [--out DIR] [--today YYYY-MM-DD] [--allow-shrink]
- * Exit 0 when the run completed (rejected rows are reported, not fatal); 1 when a source cannot be
- * fetched or read, or shrank; the last good output is then left as it was.
+ * npm run ingest -- [--config FILE] [--sources FILE] [--out DIR] [--today YYYY-MM-DD] [--allow-shrink] [--strict]
+ * Exit 0 when the run completed (rejected rows are reported, not fatal; a failed source that fell back to
+ * its last good snapshot is reported as stale); 1 when a source fails with no snapshot to fall back to, or
+ * any source fails under --strict; the last good output is then left as it was. 2: bad arguments or configuration.
  */
 import { SingleBar } from 'cli-progress';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../src/lib/dates.ts';
+import { ConfigError, idSecret, loadDistrict } from '../../src/lib/district.ts';
 import { SourceError } from './errors.ts';
 import { IngestError, runIngest } from './run.ts';
 import { writeOutputs } from './write.ts';
 
-export const DEFAULT_SOURCES = 'content/sources/daoli/sources.yaml';
 export const DEFAULT_OUT = 'content/data';
 
 function localToday(): string {
@@ -22,12 +23,25 @@ function localToday(): string {
 async function main(): Promise<number> {
   const { values } = parseArgs({
     options: {
-      sources: { type: 'string', default: process.env.CREDIT_SOURCES || DEFAULT_SOURCES },
+      config: { type: 'string' },
+      sources: { type: 'string' },
       out: { type: 'string', default: DEFAULT_OUT },
       today: { type: 'string', default: process.env.CREDIT_TODAY || localToday() },
       'allow-shrink': { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
     },
   });
+  let district;
+  let secret: string;
+  try {
+    district = loadDistrict(values.config);
+    secret = idSecret(district);
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    console.error(e.message);
+    return 2;
+  }
+  const sourcesFile = values.sources ? resolve(values.sources) : district.sourcesFile;
   if (!isIsoDate(values.today)) {
     console.error(`--today 应为 YYYY-MM-DD，收到“${values.today}”`);
     return 2;
@@ -36,21 +50,30 @@ async function main(): Promise<number> {
   const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: '{source} [{bar}] {value}/{total} 行', hideCursor: true }) : null;
   let current = '';
   const result = await runIngest({
-    sourcesFile: resolve(values.sources),
+    sourcesFile,
     outDir: resolve(values.out),
     today: values.today,
     allowShrink: values['allow-shrink'],
+    strict: values.strict,
+    config: district.disclosure,
+    secret,
     onProgress: bar ? (source, done, total) => {
       if (source !== current) { if (current) bar.stop(); bar.start(total, 0, { source }); current = source; }
       bar.update(done, { source });
     } : undefined,
   }).finally(() => bar?.stop());
-  await writeOutputs(resolve(values.out), result.files);
+  await writeOutputs(resolve(values.out), { ...result.files, ...result.snapshots });
   const t = result.report.totals;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`ingest ${values.sources} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds} 秒 → ${values.out}`);
+  console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds} 秒 → ${values.out}`);
   for (const s of result.report.sources) {
-    console.error(`  ${s.id}: ${s.rows} 行，接受 ${s.accepted}，拒收 ${s.rejected}，警告 ${s.warnings.length}${s.unusedColumns.length ? `，未用列 ${s.unusedColumns.join('、')}` : ''}`);
+    console.error(`  ${s.id}: ${s.rows} 行，接受 ${s.accepted}，拒收 ${s.rejected}，排除 ${s.excluded}，警告 ${s.warnings.length}${s.unusedColumns.length ? `，未用列 ${s.unusedColumns.join('、')}` : ''}`);
+    if (s.stale) console.error(`    ⚠ 本次读取失败（${s.stale.reason}），沿用 ${s.stale.since} 的快照`);
+    const unused = [...s.unmatchedColumns.map((c) => `columns.${c}`), ...s.unusedValues.map((v) => `values.${v}`), ...s.unusedDefaults.map((d) => `defaults.${d}`)];
+    if (unused.length) console.error(`    描述文件中未起作用的项：${unused.join('、')}`);
+  }
+  if (district.idSecret.development && !process.env[district.idSecret.env ?? '']) {
+    console.error(`  注意：身份证号哈希使用的是 ${district.file} 中的开发用密钥；正式部署请设置环境变量 ${district.idSecret.env ?? '（idSecret.env）'}`);
   }
   return 0;
 }

@@ -2,9 +2,12 @@
 export class SourceError extends Error {
   readonly source: string;
   readonly hint: string;
+  /** What went wrong, without the source's name or the hint. */
+  readonly reason: string;
   constructor(source: string, message: string, hint: string) {
     super(`来源 ${source}：${message}。${hint}`);
     this.source = source;
     this.hint = hint;
+    this.reason = message;
   }
 }

@@ -64,6 +64,7 @@ const PENALTY: FieldDef[] = [
   { field: 'licenceAffected', label: '暂扣或吊销证照名称及编号', aliases: ['暂扣或吊销证照名称及编号', 'CF_NR_ZKDX'] },
   { field: 'decisionDate', label: '处罚决定日期', aliases: ['处罚决定日期', 'CF_JDRQ', '决定日期', '处罚日期', '作出处罚决定日期'] },
   { field: 'validTo', label: '处罚有效期', aliases: ['处罚有效期', 'CF_YXQ'] },
+  { field: 'publishedOn', label: '公示日期', aliases: ['公示日期', '公示时间', '公开日期', '信息公示日期'] },
   { field: 'publishUntil', label: '公示截止期', aliases: ['公示截止期', 'CF_GSJZQ', '公示截止日期', '公示期限'] },
   { field: 'authority', label: '处罚机关', aliases: ['处罚机关', 'CF_CFJG', '处罚部门', '执法机关', '作出处罚决定机关'] },
   { field: 'authorityCode', label: '处罚机关统一社会信用代码', aliases: ['处罚机关统一社会信用代码', 'CF_CFJGDM'] },

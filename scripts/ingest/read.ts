@@ -10,13 +10,14 @@ import { toTable, type Grid, type Table } from './readers/grid.ts';
 import { readHtml } from './readers/html.ts';
 import { readJson } from './readers/json.ts';
 import { readKeyValue } from './readers/keyvalue.ts';
+import { readXls } from './readers/xls.ts';
 import { readXlsx } from './readers/xlsx.ts';
 
 export function formatOf(desc: Pick<SourceDescriptor, 'format' | 'location' | 'id'>): SourceFormat {
   if (desc.format) return desc.format;
   const ext = extname(desc.location.replace(/[?#].*$/, '')).toLowerCase().slice(1);
-  const guessed = ({ csv: 'csv', txt: 'csv', xlsx: 'xlsx', json: 'json', html: 'html', htm: 'html', shtml: 'html' } as const)[ext];
-  if (!guessed) throw new SourceError(desc.id, `无法从扩展名“${ext}”判断格式`, '请在描述文件中写明 format（csv、xlsx、json 或 html）');
+  const guessed = ({ csv: 'csv', txt: 'csv', xlsx: 'xlsx', xls: 'xls', json: 'json', html: 'html', htm: 'html', shtml: 'html' } as const)[ext];
+  if (!guessed) throw new SourceError(desc.id, `无法从扩展名“${ext}”判断格式`, '请在描述文件中写明 format（csv、xlsx、xls、json 或 html）');
   return guessed;
 }
 
@@ -29,12 +30,14 @@ export async function readTable(desc: SourceDescriptor, bytes: Uint8Array): Prom
   try {
     if (format === 'xlsx') {
       grid = await readXlsx(bytes, desc.sheet);
+    } else if (format === 'xls') {
+      grid = readXls(bytes, desc.sheet);
     } else {
       const { text, encoding } = decodeText(bytes, desc.encoding);
       if (format === 'csv' && desc.layout === 'keyvalue') {
         if (!desc.recordStart) throw new Error('layout: keyvalue 需要 recordStart（每条记录第一行的字段名）');
         grid = readKeyValue(text, desc.recordStart, isKnown);
-      } else if (format === 'csv') grid = readCsv(text);
+      } else if (format === 'csv') grid = readCsv(text, desc.delimiter);
       else if (format === 'json') grid = readJson(text, desc.path);
       else grid = readHtml(text, desc.table);
       grid.encoding = encoding;

@@ -5,11 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { usccCheckChar } from '../../src/lib/credit-code.ts';
-import { disclosureState, isPublic } from '../../src/lib/disclosure.ts';
+import { disclosureState, isPublic, objectionOpen, penaltyTierOf } from '../../src/lib/disclosure.ts';
+import { addWorkdays } from '../../src/lib/workdays.ts';
 import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from '../../src/lib/disclosure-rules.ts';
 import { DISCLOSURE_STATES, type DisclosureState } from '../../src/lib/schemas/common.ts';
 import {
-  PublishedRecordSchema, type Objection, type Provenance, type PublishedRecord, type RecordFields, type Removal, type SubjectRef,
+  PublishedRecordSchema, type EventSubject, type Objection, type Provenance, type PublishedRecord, type RecordFields, type Removal,
+  type SubjectRef,
 } from '../../src/lib/schemas/record.ts';
 import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
 import type { RowIssue } from '../../src/lib/schemas/report.ts';
@@ -20,7 +22,9 @@ export interface Accepted {
   source: SourceDescriptor;
   row: number;
   value: RecordFields | Removal | Objection;
-  subject: SubjectRef;
+  subject: EventSubject;
+  /** A person's keyed ID hash (map.ts personKey), when the row carried an ID number. */
+  idKey?: string;
 }
 
 export interface Resolved {
@@ -43,21 +47,24 @@ export function docNoKey(docNo: string): string {
     .replace(/[[(（【〔{]\s*(\d{4})\s*[\])）】〕}]/g, '〔$1〕');
 }
 
-/** Assigns subject ids: USCC first; legacy codes and names link to a USCC subject when unambiguous. */
+const validUscc = (code: string | undefined): code is string => code !== undefined && usccCheckChar(code) === code[17];
+
+/**
+ * Assigns subject ids. A valid 统一社会信用代码 is an identity: rows with it are one subject whatever their
+ * names (名称变更). A code with a wrong check character is not: it joins a subject only with the same
+ * normalised name, and is never "corrected" into another business's code. Legacy codes and bare names link
+ * to a valid-code subject when that is unambiguous. Persons are known by their keyed ID hash; a person row
+ * without an ID number is never merged with a namesake.
+ */
 export class SubjectIndex {
+  /** category|nameKey → the valid USCCs seen with that name. */
   private byName = new Map<string, Set<string>>();
   private byOrgCode = new Map<string, string>();
-  /** First 17 characters of each USCC whose check character is right. */
-  private byBody = new Map<string, string>();
 
-  constructor(refs: SubjectRef[]) {
+  constructor(refs: Pick<SubjectRef, 'name' | 'category' | 'codes'>[]) {
     for (const r of refs) {
       const uscc = r.codes.uscc;
-      if (uscc && usccCheckChar(uscc) === uscc[17]) this.byBody.set(uscc.slice(0, 17), uscc);
-    }
-    for (const r of refs) {
-      const uscc = r.codes.uscc;
-      if (!uscc || r.category === '自然人') continue;
+      if (!validUscc(uscc) || r.category === '自然人') continue;
       const k = `${r.category}|${nameKey(r.name)}`;
       const set = this.byName.get(k) ?? new Set();
       set.add(uscc);
@@ -66,16 +73,28 @@ export class SubjectIndex {
     }
   }
 
-  idOf(r: SubjectRef): string {
-    // A code with a wrong check character is a typo of the valid code with the same first 17 characters.
-    if (r.codes.uscc) return usccCheckChar(r.codes.uscc) === r.codes.uscc[17] ? r.codes.uscc : this.byBody.get(r.codes.uscc.slice(0, 17)) ?? r.codes.uscc;
-    if (r.category === '自然人') return `p-${hash(`自然人|${nameKey(r.name)}|${r.codes.idMasked ?? ''}`)}`;
+  /** The one valid-code subject with this name, if exactly one. */
+  private named(r: Pick<SubjectRef, 'name' | 'category'>): string | undefined {
+    const set = this.byName.get(`${r.category}|${nameKey(r.name)}`);
+    return set?.size === 1 ? [...set][0] : undefined;
+  }
+
+  /**
+   * `idKey`: a person's keyed ID hash. `rowKey`: what makes a row without any identifier its own (source and
+   * 文号 or row), used for persons without an ID number.
+   */
+  idOf(r: Pick<SubjectRef, 'name' | 'category' | 'codes'>, idKey?: string, rowKey = ''): string {
+    const uscc = r.codes.uscc;
+    if (validUscc(uscc)) return uscc;
+    if (r.category === '自然人') {
+      return idKey ? `p-${idKey.slice(0, 12)}` : `p-${hash(`无证件号码|${rowKey}|${nameKey(r.name)}`)}`;
+    }
+    if (uscc) return this.named(r) ?? `n-${hash(`${r.category}|${nameKey(r.name)}|${uscc}`)}`;
     const viaOrg = (r.codes.orgCode && this.byOrgCode.get(r.codes.orgCode))
       || (r.codes.taxNo?.length === 15 && this.byOrgCode.get(r.codes.taxNo.slice(6)));
     if (viaOrg) return viaOrg;
-    const named = this.byName.get(`${r.category}|${nameKey(r.name)}`);
-    if (named?.size === 1) return [...named][0]!;
-    return `n-${hash(`${r.category}|${nameKey(r.name)}`)}`;
+    if (idKey) return `p-${idKey.slice(0, 12)}`;
+    return this.named(r) ?? `n-${hash(`${r.category}|${nameKey(r.name)}`)}`;
   }
 }
 
@@ -95,24 +114,65 @@ export function recordId(r: RecordFields, subjectId: string): string {
   return `${PREFIX[r.kind]}-${hash(`${r.kind}|${subjectId}|${key}`)}`;
 }
 
+/** The day a record is about, for choosing a subject's current name. */
+function recordDate(v: RecordFields): string {
+  switch (v.kind) {
+    case 'penalty': case 'license': return v.decisionDate;
+    case 'redlist': return v.listedOn ?? `${v.evaluationYear}-12-31`;
+    case 'blacklist': return v.listedOn;
+    case 'commitment': return v.committedOn;
+  }
+}
+
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * The records an event acts on: those with its 文号, narrowed by the code it gives (any of the subject's
+ * codes) or else by its name; they must all belong to one subject. A string says why nothing matched.
+ */
+function eventTargets<G extends { subjectId: string; first: { subject: SubjectRef } }>(e: Accepted, candidates: G[]): G[] | string {
+  const doc = (e.value as Removal | Objection).docNo;
+  if (!candidates.length) return `未找到文号为 ${doc} 的记录`;
+  const codes = Object.entries(e.subject.codes).filter(([k]) => k !== 'idMasked' && k !== 'idType').map(([, v]) => v);
+  let narrowed = candidates;
+  if (codes.length) {
+    narrowed = candidates.filter((g) => g.subjectId !== undefined && (codes.includes(g.subjectId)
+      || Object.values(g.first.subject.codes).some((v) => codes.includes(v!))));
+    if (!narrowed.length) return `文号为 ${doc} 的记录不属于代码 ${codes.join('、')} 的主体`;
+  } else if (e.subject.name) {
+    narrowed = candidates.filter((g) => nameKey(g.first.subject.name) === nameKey(e.subject.name!));
+    if (!narrowed.length) return `文号为 ${doc} 的记录不属于“${e.subject.name}”`;
+  }
+  if (new Set(narrowed.map((g) => g.subjectId)).size > 1) return `文号 ${doc} 对应多个主体的记录，请在该行写明统一社会信用代码`;
+  return narrowed;
+}
 
 export function resolve(accepted: Accepted[], today: string, config: DisclosureConfig = DEFAULT_DISCLOSURE_CONFIG): Resolved {
   const warnings: RowIssue[] = [];
   const recordsIn = accepted.filter((a): a is Accepted & { value: RecordFields } => a.value.kind !== 'removal' && a.value.kind !== 'objection');
   const eventsIn = accepted.filter((a): a is Accepted & { value: Removal | Objection } => a.value.kind === 'removal' || a.value.kind === 'objection');
-  const index = new SubjectIndex(recordsIn.map((a) => a.subject));
+  const index = new SubjectIndex(recordsIn.map((a) => a.subject as SubjectRef));
 
   // Group rows into records; the first row (source order, then row order) wins each field.
-  interface Group { id: string; subjectId: string; first: Accepted & { value: RecordFields }; sources: Provenance[]; names: string[] }
+  interface Group { id: string; subjectId: string; first: Accepted & { value: RecordFields; subject: SubjectRef }; sources: Provenance[]; names: string[]; order: number }
   const groups = new Map<string, Group>();
   let merged = 0;
-  for (const a of recordsIn) {
-    const subjectId = index.idOf(a.subject);
+  // For the identity warnings: names seen per valid code, and per code with a wrong check character.
+  const namesByCode = new Map<string, { names: Map<string, string>; at: Accepted }>();
+  for (const raw of recordsIn) {
+    const a = raw as Accepted & { value: RecordFields; subject: SubjectRef };
+    const rowKey = `${a.source.id}|${a.value.docNo ? docNoKey(a.value.docNo) : `第${a.row}行`}`;
+    const subjectId = index.idOf(a.subject, a.idKey, rowKey);
+    const code = a.subject.codes.uscc;
+    if (code && a.subject.category !== '自然人') {
+      const seen = namesByCode.get(code) ?? { names: new Map<string, string>(), at: a };
+      if (!seen.names.has(nameKey(a.subject.name))) seen.names.set(nameKey(a.subject.name), a.subject.name);
+      namesByCode.set(code, seen);
+    }
     const id = recordId(a.value, subjectId);
     const prov: Provenance = { source: a.source.id, title: a.source.title, publisher: a.source.publisher, row: a.row };
     const g = groups.get(id);
-    if (!g) { groups.set(id, { id, subjectId, first: a, sources: [prov], names: [a.subject.name] }); continue; }
+    if (!g) { groups.set(id, { id, subjectId, first: a, sources: [prov], names: [a.subject.name], order: groups.size }); continue; }
     merged++;
     g.sources.push(prov);
     g.names.push(a.subject.name);
@@ -122,8 +182,18 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
       reason: `与来源 ${g.first.source.id} 第 ${g.first.row} 行为同一${a.value.docNo ? `决定（${a.value.docNo}）` : '记录'}，已合并${diff.length ? `；字段 ${diff.join('、')} 不一致，保留先出现的值` : ''}`,
     });
   }
+  for (const [code, { names, at }] of [...namesByCode].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (names.size < 2) continue;
+    const list = [...names.values()].join('、');
+    warnings.push({
+      source: at.source.id, row: at.row, column: '统一社会信用代码',
+      reason: validUscc(code)
+        ? `统一社会信用代码 ${code} 出现在 ${names.size} 个名称下（${list}），视为同一主体的名称变更，其他名称作为曾用名显示`
+        : `校验位错误的代码 ${code} 出现在 ${names.size} 个不同名称下（${list}），按名称分为 ${names.size} 个主体，不合并；请向来源单位核实正确代码`,
+    });
+  }
 
-  // Events: matched by subject and 文号, or by 文号 alone when it names exactly one subject's records.
+  // Events name a record by its 文号; a code or name given with it narrows the match.
   const byDoc = new Map<string, Group[]>();
   for (const g of groups.values()) {
     const doc = g.first.value.docNo;
@@ -134,14 +204,12 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
     else byDoc.set(k, [g]);
   }
   const removals = new Map<string, { date: string; method: string }>();
-  const objections = new Map<string, Objection>();
+  const objections = new Map<string, { value: Objection; at: Accepted }>();
   for (const e of eventsIn) {
-    const subjectId = index.idOf(e.subject);
-    const candidates = byDoc.get(docNoKey(e.value.docNo)) ?? [];
-    let targets = candidates.filter((g) => g.subjectId === subjectId);
-    if (!targets.length && new Set(candidates.map((g) => g.subjectId)).size === 1) targets = candidates;
-    if (!targets.length) {
-      warnings.push({ source: e.source.id, row: e.row, column: '决定书文号', reason: `未找到“${e.subject.name}”文号为 ${e.value.docNo} 的记录，该${e.value.kind === 'removal' ? '修复/移出' : '异议'}未生效` });
+    const targets = eventTargets(e, byDoc.get(docNoKey(e.value.docNo)) ?? []);
+    const what = e.value.kind === 'removal' ? '修复/移出' : '异议';
+    if (typeof targets === 'string') {
+      warnings.push({ source: e.source.id, row: e.row, column: '决定书文号', reason: `${targets}，该${what}未生效` });
       continue;
     }
     for (const g of targets) {
@@ -150,7 +218,7 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
         if (!prev || e.value.date < prev.date) removals.set(g.id, { date: e.value.date, method: e.value.method });
       } else {
         const prev = objections.get(g.id);
-        if (!prev || e.value.received >= prev.received) objections.set(g.id, e.value);
+        if (!prev || e.value.received >= prev.value.received) objections.set(g.id, { value: e.value, at: e });
       }
     }
   }
@@ -159,10 +227,11 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
   const withheldBySource: Record<string, number> = {};
   const publishedBySource: Record<string, number> = {};
   const records: PublishedRecord[] = [];
-  const subjectRefs = new Map<string, { refs: SubjectRef[]; ids: string[]; names: string[] }>();
+  const subjectRefs = new Map<string, { refs: SubjectRef[]; ids: string[]; names: string[]; latest: { date: string; order: number; name: string } }>();
   for (const g of [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const { kind, ...fields } = g.first.value;
-    const objection = objections.get(g.id);
+    const objectionEvent = objections.get(g.id);
+    const objection = objectionEvent?.value;
     const disclosure = disclosureState({
       record: g.first.value,
       subjectCategory: g.first.subject.category,
@@ -173,6 +242,21 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
       },
     }, today, config);
     byState[disclosure.state]++;
+    const v = g.first.value;
+    if (v.kind === 'penalty' && penaltyTierOf(v, g.first.subject.category, config).amountUnknown && isPublic(disclosure)) {
+      warnings.push({
+        source: g.first.source.id, row: g.first.row, column: '罚款金额',
+        reason: `处罚类别含罚款但金额空缺：金额不明不按“较低数额罚款”处理，按${disclosure.tier}失信公示；请向来源单位补全金额`,
+      });
+    }
+    const due = objection && config.objection.verificationWorkingDays !== undefined && objectionOpen(objection, today)
+      ? addWorkdays(addWorkdays(objection.received, 0), config.objection.verificationWorkingDays) : undefined;
+    if (due && today > due) {
+      warnings.push({
+        source: objectionEvent!.at.source.id, row: objectionEvent!.at.row, column: '处理状态',
+        reason: `异议（${objection!.docNo}）自 ${objection!.received} 受理，已超过核实期限（${config.objection.verificationWorkingDays} 个工作日，应于 ${due} 前办结）仍在核实中`,
+      });
+    }
     const src = g.first.source.id;
     if (!isPublic(disclosure)) {
       withheldBySource[src] = (withheldBySource[src] ?? 0) + 1;
@@ -181,7 +265,10 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
     publishedBySource[src] = (publishedBySource[src] ?? 0) + 1;
     const record = PublishedRecordSchema.parse({ id: g.id, kind, subjectId: g.subjectId, subject: g.first.subject, ...fields, disclosure, sources: g.sources });
     records.push(record);
-    const entry = subjectRefs.get(g.subjectId) ?? { refs: [], ids: [], names: [] };
+    const date = recordDate(g.first.value);
+    const entry = subjectRefs.get(g.subjectId) ?? { refs: [], ids: [], names: [], latest: { date, order: g.order, name: g.first.subject.name } };
+    // A subject is named as its latest record names it (名称变更); a tie goes to the source read first.
+    if (date > entry.latest.date || (date === entry.latest.date && g.order < entry.latest.order)) entry.latest = { date, order: g.order, name: g.first.subject.name };
     entry.refs.push(g.first.subject);
     entry.names.push(...g.names);
     entry.ids.push(g.id);
@@ -189,12 +276,12 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
   }
 
   const subjects: Subject[] = [...subjectRefs.keys()].sort().map((id) => {
-    const { refs, ids, names } = subjectRefs.get(id)!;
+    const { refs, ids, names, latest } = subjectRefs.get(id)!;
     const codes: SubjectCodes = {};
     // A subject keyed by a USCC shows that code, not a mistyped variant one of its rows carried.
     if (!id.includes('-')) codes.uscc = id;
     for (const r of refs) for (const [k, v] of Object.entries(r.codes) as [keyof SubjectCodes, string][]) codes[k] ??= v;
-    const name = refs[0]!.name;
+    const name = latest.name;
     return SubjectSchema.parse({
       id,
       name,

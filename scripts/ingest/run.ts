@@ -2,17 +2,21 @@
  * The ingest pipeline: descriptors → fetch → read → map → resolve → assert → outputs. Pure apart from
  * reading sources and the last good report; writing is left to write.ts so that a failed run writes nothing.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from '../../src/lib/disclosure-rules.ts';
-import { revealsIdNumber, maskIdNumber, scrubPersonalNumbers } from '../../src/lib/mask.ts';
+import { findIdNumber, maskIdNumber, scrubPersonalNumbers } from '../../src/lib/mask.ts';
 import { classifyCode } from '../../src/lib/credit-code.ts';
+import { describeIssues, nearestKey } from '../../src/lib/schemas/issues.ts';
+import { cleanCell, headerKey, toHalfWidth } from '../../src/lib/text.ts';
 import { IngestReportSchema, type IngestReport, type RowIssue, type SourceReport } from '../../src/lib/schemas/report.ts';
 import { SourcesFileSchema, type SourceDescriptor } from '../../src/lib/schemas/source.ts';
 import { SourceError } from './errors.ts';
 import { fetchSource } from './fetch.ts';
-import { mapColumns, mapRow } from './map.ts';
+import { fieldsFor } from './fields.ts';
+import { mapColumns, mapRow, newUsage } from './map.ts';
 import { readTable } from './read.ts';
 import { resolve, type Accepted } from './resolve.ts';
 
@@ -21,10 +25,17 @@ export interface RunOptions {
   outDir: string;
   today: string;
   allowShrink?: boolean;
+  /** Fail the whole run when any source fails, instead of falling back to its last good snapshot. */
+  strict?: boolean;
   config?: DisclosureConfig;
+  /** Key of the HMAC that identifies natural persons (district.yaml idSecret). */
+  secret?: string;
   /** Called as rows are mapped, for a progress bar. */
   onProgress?: (source: string, done: number, total: number) => void;
 }
+
+/** Used only where no district secret is passed (library calls in tests); the CLI always passes one. */
+export const DEVELOPMENT_SECRET = 'credit-portal-development-secret';
 
 export interface QuarantineEntry {
   source: string;
@@ -38,9 +49,26 @@ export interface RunResult {
   report: IngestReport;
   /** File name → contents, ready to be written atomically. */
   files: Record<string, string>;
+  /** snapshots/ID.bin and .json: each source's bytes as ingested, for the next run to fall back to. */
+  snapshots: Record<string, string | Uint8Array>;
 }
 
 export class IngestError extends Error {}
+
+/** Field names a descriptor may use in `columns`, `values`, `defaults` for a kind. */
+function checkFieldNames(desc: SourceDescriptor, index: number): string[] {
+  const known = [...new Set(fieldsFor(desc.kind).map((d) => d.field))];
+  const problems: string[] = [];
+  const check = (where: string, field: string) => {
+    if (known.includes(field)) return;
+    const near = nearestKey(field, known);
+    problems.push(`sources.${index}.${where}：“${field}”不是${desc.kind}的字段${near ? `（是否应为 ${near}？）` : `（可用：${known.join('、')}）`}`);
+  };
+  for (const [header, field] of Object.entries(desc.columns)) if (field !== '') check(`columns.${header}`, field);
+  for (const field of Object.keys(desc.values)) check(`values.${field}`, field);
+  for (const field of Object.keys(desc.defaults)) check(`defaults.${field}`, field);
+  return problems;
+}
 
 export async function loadSources(file: string): Promise<SourceDescriptor[]> {
   let text: string;
@@ -49,11 +77,15 @@ export async function loadSources(file: string): Promise<SourceDescriptor[]> {
   } catch (e) {
     throw new IngestError(`无法读取来源描述文件 ${file}（${(e as NodeJS.ErrnoException).code}）`);
   }
-  const parsed = SourcesFileSchema.safeParse(parseYaml(text));
-  if (!parsed.success) {
-    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(根)'}：${i.message}`);
-    throw new IngestError(`来源描述文件 ${file} 有误：\n${lines.join('\n')}`);
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (e) {
+    throw new IngestError(`来源描述文件 ${file} 不是有效的 YAML：${(e as Error).message}`);
   }
+  const parsed = SourcesFileSchema.safeParse(data);
+  const lines = parsed.success ? parsed.data.sources.flatMap(checkFieldNames) : describeIssues(SourcesFileSchema, parsed.error);
+  if (!parsed.success || lines.length) throw new IngestError(`来源描述文件 ${file} 有误：\n${lines.map((l) => `  ${l}`).join('\n')}`);
   return parsed.data.sources;
 }
 
@@ -65,6 +97,23 @@ async function lastReport(outDir: string): Promise<IngestReport | null> {
   }
 }
 
+/** The last good bytes of a source, kept beside the output so that a failed source can fall back to them. */
+interface Snapshot { bytes: Uint8Array; sha256: string; fetchedOn: string }
+const snapshotFiles = (id: string) => ({ meta: `snapshots/${id}.json`, bytes: `snapshots/${id}.bin` });
+
+async function lastSnapshot(outDir: string, id: string): Promise<Snapshot | null> {
+  const f = snapshotFiles(id);
+  try {
+    const meta = JSON.parse(await readFile(join(outDir, f.meta), 'utf8')) as { sha256: string; fetchedOn: string };
+    const bytes = new Uint8Array(await readFile(join(outDir, f.bytes)));
+    return sha256(bytes) === meta.sha256 ? { bytes, sha256: meta.sha256, fetchedOn: meta.fetchedOn } : null;
+  } catch {
+    return null;
+  }
+}
+
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
 /** A row for the quarantine file: nothing raw that identifies a person. */
 function quarantineCells(header: string[], cells: string[], idColumns: Set<number>): Record<string, string> {
   const out: Record<string, string> = {};
@@ -72,7 +121,7 @@ function quarantineCells(header: string[], cells: string[], idColumns: Set<numbe
   for (let i = 0; i < width; i++) {
     const name = header[i]?.trim() || `第${i + 1}列`;
     const v = cells[i] ?? '';
-    out[name] = idColumns.has(i) || classifyCode(v)?.type === 'residentId' ? maskIdNumber(v) : scrubPersonalNumbers(v);
+    out[name] = idColumns.has(i) || classifyCode(v)?.type === 'residentId' ? maskIdNumber(v) : scrubPersonalNumbers(cleanCell(v));
   }
   return out;
 }
@@ -80,82 +129,145 @@ function quarantineCells(header: string[], cells: string[], idColumns: Set<numbe
 /** One record per line: small diffs between runs, and the same bytes for the same input. */
 export const jsonLines = (items: unknown[]) => (items.length ? `[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]\n` : '[]\n');
 
-export async function runIngest(opts: RunOptions): Promise<RunResult> {
-  const sources = await loadSources(opts.sourcesFile);
-  const baseDir = dirname(opts.sourcesFile);
+interface SourceOutcome {
+  report: Omit<SourceReport, 'sha256' | 'fetchedOn' | 'stale'>;
+  accepted: Accepted[];
+  rejects: RowIssue[];
+  quarantine: QuarantineEntry[];
+}
+
+const filterValue = (v: string) => toHalfWidth(cleanCell(v)).replace(/\s+/g, '');
+
+/** Read, map and account for every row of one source's bytes. */
+async function ingestSource(desc: SourceDescriptor, bytes: Uint8Array, opts: RunOptions): Promise<SourceOutcome> {
+  const table = await readTable(desc, bytes);
+  const map = mapColumns(desc.kind, table.header, desc);
+  const idColumns = new Set(map.fields.flatMap((f, i) => (f?.field === 'idNumber' ? [i] : [])));
+  const warnings: SourceReport['warnings'] = [
+    ...table.notes,
+    ...map.notes.map((n) => ({ row: table.headerRow, ...n })),
+  ];
+  const filters = Object.entries(desc.filter).map(([header, allowed]) => {
+    const column = table.header.findIndex((h) => headerKey(h) === headerKey(header));
+    if (column < 0) throw new IngestError(`来源 ${desc.id}：filter 中的表头“${header}”不在文件中（表头：${map.columns.join('、')}）。请改正描述文件`);
+    return { header, column, allowed: new Set(allowed.map(filterValue)), list: allowed.join('、') };
+  });
+  const headerLine = table.header.map((h) => headerKey(h)).join('\u0000');
+  const usage = newUsage();
   const accepted: Accepted[] = [];
-  const reports: SourceReport[] = [];
   const rejects: RowIssue[] = [];
   const quarantine: QuarantineEntry[] = [];
-
-  for (const desc of sources) {
-    const bytes = await fetchSource(desc, baseDir);
-    const table = await readTable(desc, bytes);
-    const map = mapColumns(desc.kind, table.header, desc);
-    const idColumns = new Set(map.fields.flatMap((f, i) => (f?.field === 'idNumber' ? [i] : [])));
-    const warnings: SourceReport['warnings'] = [
-      ...table.notes,
-      ...map.notes.map((n) => ({ row: table.headerRow, ...n })),
-    ];
-    let ok = 0;
-    table.rows.forEach((r, i) => {
-      if (r.cells.length !== table.header.length) {
-        const extra = r.cells.slice(table.header.length).filter((c) => c.trim());
-        warnings.push({
-          row: r.row, column: '—',
-          reason: r.cells.length < table.header.length
-            ? `该行只有 ${r.cells.length} 列，表头有 ${table.header.length} 列，缺少的列按空值处理`
-            : `该行有 ${r.cells.length} 列，多于表头的 ${table.header.length} 列${extra.length ? `，多出的“${extra.map(scrubPersonalNumbers).join('、')}”未使用` : ''}`,
-        });
-      }
-      const m = mapRow(desc.kind, r.cells, map, desc);
-      for (const w of m.warnings) warnings.push({ row: r.row, ...w });
-      if (m.ok) {
-        ok++;
-        accepted.push({ source: desc, row: r.row, value: m.value, subject: m.subject });
-      } else {
-        if (r.cells.length > table.header.length) m.issues.push({ column: '—', reason: `该行比表头多 ${r.cells.length - table.header.length} 列，数据可能错位，请核对原文件` });
-        for (const issue of m.issues) rejects.push({ source: desc.id, row: r.row, ...issue });
-        quarantine.push({ source: desc.id, row: r.row, issues: m.issues, cells: quarantineCells(map.columns, r.cells, idColumns) });
-      }
-      if (opts.onProgress && (i % 500 === 0 || i === table.rows.length - 1)) opts.onProgress(desc.id, i + 1, table.rows.length);
-    });
-    reports.push({
+  const exclusions = new Map<string, number>();
+  const exclude = (reason: string) => exclusions.set(reason, (exclusions.get(reason) ?? 0) + 1);
+  let ok = 0;
+  table.rows.forEach((r, i) => {
+    if (opts.onProgress && (i % 500 === 0 || i === table.rows.length - 1)) opts.onProgress(desc.id, i + 1, table.rows.length);
+    // Two exports concatenated: the header again inside the data is not a bad row.
+    if (table.headerRow !== 0 && r.cells.map((c) => headerKey(c)).join('\u0000') === headerLine) { exclude('重复表头'); return; }
+    const failed = filters.find((f) => !f.allowed.has(filterValue(r.cells[f.column] ?? '')));
+    if (failed) { exclude(`${failed.header}不是 ${failed.list}（描述文件 filter）`); return; }
+    if (r.cells.length !== table.header.length) {
+      const extra = r.cells.slice(table.header.length).filter((c) => c.trim());
+      warnings.push({
+        row: r.row, column: '—',
+        reason: r.cells.length < table.header.length
+          ? `该行只有 ${r.cells.length} 列，表头有 ${table.header.length} 列，缺少的列按空值处理`
+          : `该行有 ${r.cells.length} 列，多于表头的 ${table.header.length} 列${extra.length ? `，多出的“${extra.map(scrubPersonalNumbers).join('、')}”未使用` : ''}`,
+      });
+    }
+    const m = mapRow(desc.kind, r.cells, map, desc, { usage, secret: opts.secret ?? DEVELOPMENT_SECRET });
+    for (const w of m.warnings) warnings.push({ row: r.row, ...w });
+    if (m.ok) {
+      ok++;
+      accepted.push({ source: desc, row: r.row, value: m.value, subject: m.subject, idKey: m.idKey });
+      return;
+    }
+    if (r.cells.length > table.header.length) m.issues.push({ column: '—', reason: `该行比表头多 ${r.cells.length - table.header.length} 列，数据可能错位，请核对原文件` });
+    for (const issue of m.issues) rejects.push({ source: desc.id, row: r.row, ...issue });
+    quarantine.push({ source: desc.id, row: r.row, issues: m.issues, cells: quarantineCells(map.columns, r.cells, idColumns) });
+  });
+  const excluded = [...exclusions.values()].reduce((a, b) => a + b, 0);
+  return {
+    report: {
       id: desc.id,
       rows: table.rows.length,
       accepted: ok,
-      rejected: table.rows.length - ok,
+      rejected: table.rows.length - ok - excluded,
+      excluded,
+      exclusions: [...exclusions].map(([reason, rows]) => ({ reason, rows })),
       warnings,
       unusedColumns: map.unused,
       mappedColumns: map.mapped,
       encoding: table.encoding,
-    });
-  }
+      unmatchedColumns: map.unmatched,
+      unusedValues: Object.entries(desc.values).flatMap(([field, table]) => Object.keys(table).map((raw) => `${field}.${raw}`)).filter((k) => !usage.values.has(k)),
+      unusedDefaults: Object.keys(desc.defaults).filter((f) => !usage.defaults.has(f)),
+    },
+    accepted, rejects, quarantine,
+  };
+}
 
-  // A source that shrank must not blank a published list.
+/** A freshly read source that must not replace its last good version: a failed or shrunken source never blanks a list. */
+function checkShrink(desc: SourceDescriptor, accepted: number, previous: IngestReport | null, allowShrink: boolean): void {
+  if (desc.minRows !== undefined && accepted < desc.minRows) {
+    throw new SourceError(desc.id, `只接受了 ${accepted} 行，少于 minRows ${desc.minRows}`, '请核对来源文件是否完整');
+  }
+  const before = previous?.sources.find((s) => s.id === desc.id);
+  if (!allowShrink && before && accepted < before.accepted / 2) {
+    throw new SourceError(desc.id, `接受的行数从上次的 ${before.accepted} 降到 ${accepted}，减少超过一半`, '请核对来源文件；确认无误后加 --allow-shrink 重新运行');
+  }
+}
+
+export async function runIngest(opts: RunOptions): Promise<RunResult> {
+  const sources = await loadSources(opts.sourcesFile);
+  const baseDir = dirname(opts.sourcesFile);
   const previous = await lastReport(opts.outDir);
-  for (const [i, r] of reports.entries()) {
-    const desc = sources[i]!;
-    if (desc.minRows !== undefined && r.accepted < desc.minRows) {
-      throw new SourceError(desc.id, `只接受了 ${r.accepted} 行，少于 minRows ${desc.minRows}`, '请核对来源文件是否完整；上一次的输出保持不变');
+  const accepted: Accepted[] = [];
+  const reports: SourceReport[] = [];
+  const rejects: RowIssue[] = [];
+  const quarantine: QuarantineEntry[] = [];
+  const snapshots: RunResult['snapshots'] = {};
+
+  for (const desc of sources) {
+    let bytes: Uint8Array | undefined;
+    let outcome: SourceOutcome;
+    let fetchedOn = opts.today;
+    let stale: SourceReport['stale'];
+    try {
+      bytes = await fetchSource(desc, baseDir);
+      outcome = await ingestSource(desc, bytes, opts);
+      checkShrink(desc, outcome.report.accepted, previous, opts.allowShrink ?? false);
+    } catch (e) {
+      // One source down does not stop the others: its last good snapshot stands in, marked stale.
+      if (!(e instanceof SourceError) || opts.strict) throw e;
+      const snap = await lastSnapshot(opts.outDir, desc.id);
+      if (!snap) throw new SourceError(desc.id, `${e.reason}，且没有上一次成功读取的快照可用`, `${e.hint}；上一次的输出保持不变`);
+      bytes = snap.bytes;
+      fetchedOn = snap.fetchedOn;
+      stale = { since: snap.fetchedOn, reason: e.reason };
+      outcome = await ingestSource(desc, bytes, opts);
     }
-    const before = previous?.sources.find((s) => s.id === desc.id);
-    if (!opts.allowShrink && before && r.accepted < before.accepted / 2) {
-      throw new SourceError(desc.id, `接受的行数从上次的 ${before.accepted} 降到 ${r.accepted}，减少超过一半`, '请核对来源文件；确认无误后加 --allow-shrink 重新运行');
-    }
+    const digest = sha256(bytes);
+    const snap = snapshotFiles(desc.id);
+    snapshots[snap.bytes] = bytes;
+    snapshots[snap.meta] = `${JSON.stringify({ id: desc.id, sha256: digest, fetchedOn, bytes: bytes.length })}\n`;
+    reports.push({ ...outcome.report, sha256: digest, fetchedOn, ...(stale ? { stale } : {}) });
+    accepted.push(...outcome.accepted);
+    rejects.push(...outcome.rejects);
+    quarantine.push(...outcome.quarantine);
   }
 
   const resolved = resolve(accepted, opts.today, opts.config ?? DEFAULT_DISCLOSURE_CONFIG);
   for (const w of resolved.warnings) reports.find((r) => r.id === w.source)!.warnings.push({ row: w.row, column: w.column, reason: w.reason });
   for (const r of reports) r.warnings.sort((a, b) => a.row - b.row);
 
-  const sum = (k: 'rows' | 'accepted' | 'rejected') => reports.reduce((n, r) => n + r[k], 0);
+  const sum = (k: 'rows' | 'accepted' | 'rejected' | 'excluded') => reports.reduce((n, r) => n + r[k], 0);
   const withheld = Object.values(resolved.withheldBySource).reduce((a, b) => a + b, 0);
   const report = IngestReportSchema.parse({
     today: opts.today,
     sources: reports,
     totals: {
-      rows: sum('rows'), accepted: sum('accepted'), rejected: sum('rejected'),
+      rows: sum('rows'), accepted: sum('accepted'), rejected: sum('rejected'), excluded: sum('excluded'),
       published: resolved.records.length, withheld, merged: resolved.merged, events: resolved.events,
       subjects: resolved.subjects.length, byState: resolved.byState,
     },
@@ -164,18 +276,19 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
 
   // Cross-record assertions: every row is accounted for, and no ID number leaves unmasked.
   for (const r of report.sources) {
-    if (r.accepted + r.rejected !== r.rows) throw new IngestError(`内部错误：来源 ${r.id} 的行数不平衡`);
+    if (r.accepted + r.rejected + r.excluded !== r.rows) throw new IngestError(`内部错误：来源 ${r.id} 的行数不平衡`);
   }
   const t = report.totals;
   if (t.accepted !== t.published + t.withheld + t.merged + t.events) throw new IngestError('内部错误：接受的行数与记录数不平衡');
-  const files: Record<string, string> = {
+  const files: RunResult['files'] = {
     'records.json': jsonLines(resolved.records),
     'subjects.json': jsonLines(resolved.subjects),
     'quarantine.json': jsonLines(quarantine),
     'ingest-report.json': `${JSON.stringify(report, null, 2)}\n`,
   };
   for (const [name, text] of Object.entries(files)) {
-    if (revealsIdNumber(text)) throw new IngestError(`内部错误：${name} 含有未脱敏的身份证号码，已停止写出`);
+    const id = findIdNumber(text);
+    if (id) throw new IngestError(`内部错误：${name} 含有未脱敏的身份证号码形式的数字（${maskIdNumber(id)}），已停止写出`);
   }
-  return { report, files };
+  return { report, files, snapshots };
 }

@@ -5,7 +5,9 @@
 import { PENALTY_CATEGORIES, type PenaltyCategory, type SubjectCategory } from '../../src/lib/schemas/common.ts';
 import { toHalfWidth } from '../../src/lib/text.ts';
 
-const key = (s: string) => toHalfWidth(s).replace(/\s+/g, '');
+/** Look-up keys: full-width and spacing do not matter. */
+export const lookupKey = (s: string) => toHalfWidth(s).replace(/\s+/g, '');
+const key = lookupKey;
 
 export const SUBJECT_CATEGORY: Record<string, SubjectCategory> = {
   '01': '自然人', '1': '自然人', 自然人: '自然人', 个人: '自然人',

@@ -3,7 +3,7 @@
  * 工商注册号 (ISO 7064 MOD 11,10, GB/T 17710) and 税务登记号, and resident ID numbers (GB 11643-1999,
  * ISO 7064 MOD 11-2), which must be recognised so that they are masked, never published.
  */
-import { normalizeCode } from './text.ts';
+import { cleanCell, normalizeCode, toHalfWidth } from './text.ts';
 
 export const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
@@ -49,43 +49,96 @@ export function isValidRegNo(code: string): boolean {
 
 /** An 18-character resident ID: region, a real birth date, sequence and MOD 11-2 check. */
 export function isResidentId(code: string): boolean {
-  const m = /^(\d{6})(\d{4})(\d{2})(\d{2})(\d{3})([\dX])$/.exec(code);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[2]), Number(m[3]), Number(m[4])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  if (y < 1900 || y > 2030 || date.getUTCMonth() !== mo - 1 || date.getUTCDate() !== d) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(code[i]) * ID_WEIGHTS[i]!;
-  return ID_CHECK[sum % 11] === code[17];
+  return idShape(code) === 18 && residentIdCheckChar(code) === code[17];
 }
 
-export type CodeType = 'uscc' | 'orgCode' | 'regNo' | 'taxNo' | 'residentId' | 'other';
+/** MOD 11-2 check character of an 18-character resident ID (GB 11643-1999). */
+export function residentIdCheckChar(code: string): string | null {
+  if (!/^\d{17}/.test(code)) return null;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += Number(code[i]) * ID_WEIGHTS[i]!;
+  return ID_CHECK[sum % 11]!;
+}
+
+/** Province-level codes of GB/T 2260 that begin resident ID numbers (71 台湾, 81 香港, 82 澳门 included). */
+const PROVINCES = new Set([
+  11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54,
+  61, 62, 63, 64, 65, 71, 81, 82, 83,
+]);
+
+const realDate = (y: number, m: number, d: number) => {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+};
+
+/**
+ * 18 or 15 when `code` has the shape of a resident ID (a province-level region code, then a real birth date),
+ * whatever its check digit: Excel zeroes the tail of long numbers (513328198909014000), so a damaged ID fails
+ * its check and is still a person's number. Null otherwise.
+ */
+export function idShape(code: string): 18 | 15 | null {
+  let m = /^(\d{2})\d{4}(\d{4})(\d{2})(\d{2})\d{3}[\dX]$/.exec(code);
+  if (m) {
+    const y = Number(m[2]);
+    return PROVINCES.has(Number(m[1])) && y >= 1900 && y <= 2030 && realDate(y, Number(m[3]), Number(m[4])) ? 18 : null;
+  }
+  // The 15-digit ID issued before 1999: region, YYMMDD, sequence.
+  m = /^(\d{2})\d{4}(\d{2})(\d{2})(\d{2})\d{3}$/.exec(code);
+  if (m) return PROVINCES.has(Number(m[1])) && realDate(1900 + Number(m[2]), Number(m[3]), Number(m[4])) ? 15 : null;
+  return null;
+}
+
+/**
+ * True when `code` must be treated as a person's ID number: it has an ID's shape and is not better explained
+ * as a business code. An 18-character code passing the GB 32100 check but not the ID check is a credit code;
+ * a 15-digit number passing the 注册号 check, or whose last 9 characters are an organisation code with a
+ * valid GB 11714 check (a 税务登记号), is a business number. Everything else of ID shape is personal data.
+ */
+export function isPersonalId(code: string): boolean {
+  const shape = idShape(code);
+  if (shape === 18) return !(usccCheckChar(code) === code[17] && residentIdCheckChar(code) !== code[17]);
+  if (shape === 15) return !isValidRegNo(code) && orgCodeCheckChar(code.slice(6)) !== code[14];
+  return false;
+}
+
+/** Excel's scientific notation for a long number (9.14E+17, 9.12301E+17): the digits are lost. */
+export const EXCEL_SCIENTIFIC = /^\d(?:\.\d+)?E\+?\d{1,2}$/;
+
+export type CodeType = 'uscc' | 'orgCode' | 'regNo' | 'taxNo' | 'residentId' | 'damaged' | 'other';
 
 export interface ClassifiedCode {
   type: CodeType;
   /** The normalised code; for residentId this is the raw number and must be masked before it goes anywhere. */
   value: string;
-  /** A clerk-readable note when the code is malformed or fails its check. */
+  /** A USCC whose check character is wrong: kept and shown, but not an identity on its own. */
+  invalidCheck?: true;
+  /** A clerk-readable note when the code is malformed, damaged or fails its check. */
   warning?: string;
 }
 
 /**
  * Decide what kind of identifier a code cell holds. A bad check character is reported, not fatal:
- * registered codes with wrong check characters exist in real files.
+ * registered codes with wrong check characters exist in real files. Anything of ID shape is a person's
+ * number (isPersonalId) and never a code to show.
  */
 export function classifyCode(raw: string): ClassifiedCode | null {
+  const scientific = toHalfWidth(cleanCell(raw)).replace(/\s+/g, '').toUpperCase();
+  if (EXCEL_SCIENTIFIC.test(scientific)) {
+    return { type: 'damaged', value: scientific, warning: `代码“${scientific}”已被 Excel 改写为科学计数法，原代码已丢失，不再作为代码使用，按名称识别主体；请向来源单位索取以文本格式导出的文件` };
+  }
   const value = normalizeCode(raw);
   if (!value || /^[-/无空0]+$/.test(value)) return null;
+  if (isPersonalId(value)) return { type: 'residentId', value };
+  // A 20-character tax number that embeds a resident ID (个体户 registered under the owner's ID).
+  if (/^\d{17}[\dX]\d{2}$/.test(value) && idShape(value.slice(0, 18))) return { type: 'residentId', value: value.slice(0, 18) };
   if (value.length === 18 && [...value].every((c) => USCC_ALPHABET.includes(c))) {
     const expected = usccCheckChar(value);
     if (expected === value[17]) return { type: 'uscc', value };
-    // A resident ID used as a code (个体工商户, persons) must never be mistaken for a USCC and shown raw.
-    if (isResidentId(value)) return { type: 'residentId', value };
-    return { type: 'uscc', value, warning: `统一社会信用代码校验位为 ${value[17]}，应为 ${expected}（已保留，请向来源单位核实）` };
+    return {
+      type: 'uscc', value, invalidCheck: true,
+      warning: `统一社会信用代码 ${value} 校验位为 ${value[17]}，应为 ${expected}：不作为主体的唯一标识，仅在名称相同时归入同一主体；请向来源单位核实`,
+    };
   }
-  if (isResidentId(value)) return { type: 'residentId', value };
-  // A 20-character tax number that embeds a resident ID (个体户 registered under the owner's ID).
-  if (/^\d{17}[\dX]\d{2}$/.test(value) && isResidentId(value.slice(0, 18))) return { type: 'residentId', value: value.slice(0, 18) };
   if (/^[0-9A-Z]{8}[0-9X]$/.test(value)) {
     const expected = orgCodeCheckChar(value);
     return expected === value[8]

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyCode, isResidentId, isValidRegNo, orgCodeCheckChar, usccCheckChar } from '../../src/lib/credit-code.ts';
+import { classifyCode, idShape, isPersonalId, isResidentId, isValidRegNo, orgCodeCheckChar, usccCheckChar } from '../../src/lib/credit-code.ts';
 
 describe('usccCheckChar', () => {
   it('gives 8 for the GB 32100 worked example 9133021272513935X8', () => {
@@ -31,15 +31,35 @@ describe('isResidentId', () => {
   });
 });
 
+describe('idShape and isPersonalId', () => {
+  it('sees the shape of an ID whatever its check digit: province, then a real birth date', () => {
+    expect(idShape('513328198909014000')).toBe(18);
+    expect(idShape('11010519491331002X')).toBeNull();
+    expect(idShape('913301017043065000')).toBeNull();
+    expect(idShape('110105491231003')).toBe(15);
+  });
+  it('leaves valid business numbers alone: a checked USCC, a 注册号, a 税务登记号 with a valid organisation code', () => {
+    expect(isPersonalId('110108000000016')).toBe(false);
+    expect(isPersonalId('110105491231003')).toBe(true);
+    expect(isPersonalId('513328198909014000')).toBe(true);
+  });
+});
+
 describe('classifyCode', () => {
   it('accepts a valid USCC without warning, whatever its width or spacing', () => {
     expect(classifyCode('９１３３０２１２７２５１３９３５Ｘ８')).toEqual({ type: 'uscc', value: '9133021272513935X8' });
     expect(classifyCode(' 9133 0212 7251 3935 X8 ')).toEqual({ type: 'uscc', value: '9133021272513935X8' });
   });
-  it('keeps a USCC with a bad check character and says what it should be', () => {
+  it('keeps a USCC with a bad check character, marked as no identity, and says what it should be', () => {
     const c = classifyCode('9133021272513935X9');
-    expect(c?.type).toBe('uscc');
-    expect(c?.warning).toContain('应为 8');
+    expect(c).toMatchObject({ type: 'uscc', invalidCheck: true, warning: expect.stringContaining('应为 8') });
+  });
+  it('recognises Excel’s scientific notation as a lost code', () => {
+    expect(classifyCode('9.14E+17')).toMatchObject({ type: 'damaged', warning: expect.stringContaining('科学计数法') });
+    expect(classifyCode('9.12301E+17')?.type).toBe('damaged');
+  });
+  it('treats an ID whose tail Excel zeroed as a person’s number, never as a code', () => {
+    expect(classifyCode('513328198909014000')).toEqual({ type: 'residentId', value: '513328198909014000' });
   });
   it('recognises legacy codes: 注册号, 组织机构代码, 15-digit 税务登记号', () => {
     expect(classifyCode('110108000000016')?.type).toBe('regNo');

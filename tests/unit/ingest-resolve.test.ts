@@ -26,13 +26,21 @@ describe('SubjectIndex', () => {
     expect(index.idOf({ name: '别名', category: '法人及非法人组织', codes: { orgCode: '72513935X' } })).toBe('9133021272513935X8');
     expect(index.idOf({ name: '哈尔滨松江商贸有限公司', category: '法人及非法人组织', codes: { regNo: '110108000000016' } })).toBe('9133021272513935X8');
   });
-  it('files a code with a wrong check character under the valid code it is a typo of', () => {
+  it('joins a code with a wrong check character to a subject only together with the same name', () => {
     expect(index.idOf({ name: '哈尔滨松江商贸有限公司', category: '法人及非法人组织', codes: { uscc: '9133021272513935X9' } })).toBe('9133021272513935X8');
-    expect(index.idOf({ name: '另一家', category: '法人及非法人组织', codes: { uscc: '9133021272513936X9' } })).toBe('9133021272513936X9');
   });
-  it('gives persons a hashed id that contains no identifier', () => {
-    const id = index.idOf({ name: '张三', category: '自然人', codes: { idMasked: '110105********002X' } });
-    expect(id).toMatch(/^p-[0-9a-f]{12}$/);
+  it('never “corrects” a wrong check character into another business’s valid code', () => {
+    // 昭觉县 shops in real data: codes one character off a valid code, under other names.
+    const id = index.idOf({ name: '昭觉县某某便利店', category: '法人及非法人组织', codes: { uscc: '9133021272513935X9' } });
+    expect(id).not.toBe('9133021272513935X8');
+    expect(id).toMatch(/^n-[0-9a-f]{12}$/);
+  });
+  it('gives persons an id from their keyed ID hash, and a person without ID number an id of their own row', () => {
+    expect(index.idOf({ name: '张三', category: '自然人', codes: { idMasked: '110105********002X' } }, 'cfe4b43ae636246eace2f0569')).toBe('p-cfe4b43ae636');
+    const a = index.idOf({ name: '张三', category: '自然人', codes: {} }, undefined, 'src|文1号');
+    const b = index.idOf({ name: '张三', category: '自然人', codes: {} }, undefined, 'src|文2号');
+    expect(a).toMatch(/^p-[0-9a-f]{12}$/);
+    expect(a).not.toBe(b);
   });
 });
 
@@ -64,12 +72,26 @@ describe('resolve', () => {
     expect(r.byState['已修复']).toBe(1);
     expect(r.withheldBySource).toEqual({ a: 1 });
   });
-  it('marks a record under objection and reports an event that names nothing', () => {
+  it('marks a record under objection and reports an event that names nothing, with its 文号', () => {
     const objection = { kind: 'objection' as const, subject: company, docNo: '文1号', received: '2026-05-20', status: '核实中' as const };
     const stray = { kind: 'objection' as const, subject: company, docNo: '文9号', received: '2026-05-20', status: '核实中' as const };
     const r = resolve([acc(pen('文1号')), acc(objection, company, 3), acc(stray, company, 4)], '2026-06-01');
     expect(r.records[0]!.disclosure.state).toBe('异议核实中');
-    expect(r.warnings).toEqual([expect.objectContaining({ row: 4, reason: expect.stringContaining('未生效') })]);
+    expect(r.warnings).toEqual([expect.objectContaining({ row: 4, reason: expect.stringMatching(/文9号.*未生效/) })]);
+  });
+  it('applies an event that gives only a 文号, or a 文号 and a code, without a name', () => {
+    const onlyDoc = { kind: 'objection' as const, subject: { category: '法人及非法人组织' as const, codes: {} }, docNo: '文1号', received: '2026-05-20', status: '核实中' as const };
+    const withCode = { kind: 'removal' as const, subject: { category: '法人及非法人组织' as const, codes: { uscc: '9133021272513935X8' } }, docNo: '文2号', date: '2026-05-20', method: '信用修复' as const };
+    const r = resolve([acc(pen('文1号')), acc(pen('文2号')), acc(onlyDoc, onlyDoc.subject as SubjectRef, 3), acc(withCode, withCode.subject as SubjectRef, 4)], '2026-06-01');
+    expect(r.records.map((x) => [x.docNo, x.disclosure.state])).toEqual([['文1号', '异议核实中']]);
+    expect(r.byState['已修复']).toBe(1);
+    expect(r.warnings).toEqual([]);
+  });
+  it('does not apply an event whose code names another subject', () => {
+    const other = { kind: 'removal' as const, subject: { category: '法人及非法人组织' as const, codes: { uscc: '91230102MA1YUJA5X1' } }, docNo: '文1号', date: '2026-05-20', method: '信用修复' as const };
+    const r = resolve([acc(pen('文1号')), acc(other, other.subject as SubjectRef, 3)], '2026-06-01');
+    expect(r.records).toHaveLength(1);
+    expect(r.warnings[0]!.reason).toContain('不属于代码 91230102MA1YUJA5X1');
   });
   it('leaves out subjects whose records are all withheld', () => {
     const r = resolve([acc(pen('文1号', { categories: ['警告'], fineWan: undefined }))], '2026-06-01');

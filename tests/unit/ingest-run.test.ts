@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -63,17 +63,42 @@ describe('runIngest', () => {
 });
 
 describe('npm run ingest (cli)', () => {
-  it('exits 0 with rejected rows, writes the report, and keeps the last good output when a later run fails', () => {
+  it('exits 0 with rejected rows, writes the report, and under --strict keeps the last good output when a later run fails', () => {
     const f = fixture();
     const ok = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01']);
     expect(ok.status).toBe(0);
     expect(ok.stderr).toContain('拒收 1');
     const before = readFileSync(join(f.out, 'records.json'), 'utf8');
     writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER, 'gbk'));
-    const failed = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01']);
+    const failed = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01', '--strict']);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('上一次的输出未改动');
     expect(readFileSync(join(f.out, 'records.json'), 'utf8')).toBe(before);
+  });
+  it('without --strict, falls back to the last good snapshot of a source that emptied, and says it is stale', () => {
+    const f = fixture();
+    expect(cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01']).status).toBe(0);
+    const before = readFileSync(join(f.out, 'records.json'), 'utf8');
+    writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER, 'gbk'));
+    const stale = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-02']);
+    expect(stale.status).toBe(0);
+    expect(stale.stderr).toContain('沿用 2026-06-01 的快照');
+    const report = JSON.parse(readFileSync(join(f.out, 'ingest-report.json'), 'utf8'));
+    expect(report.sources[0]).toMatchObject({ fetchedOn: '2026-06-01', stale: { since: '2026-06-01', reason: expect.stringContaining('减少超过一半') } });
+    expect(readFileSync(join(f.out, 'records.json'), 'utf8')).toBe(before);
+  });
+  it('falls back to the snapshot when the file is gone, and fails a source that never had a good run', () => {
+    const f = fixture();
+    expect(cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01']).status).toBe(0);
+    rmSync(join(f.dir, 'xzcf.csv'));
+    const stale = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-03']);
+    expect(stale.status).toBe(0);
+    expect(JSON.parse(readFileSync(join(f.out, 'ingest-report.json'), 'utf8')).sources[0].stale.reason).toContain('无法读取文件');
+    const fresh = fixture();
+    rmSync(join(fresh.dir, 'xzcf.csv'));
+    const failed = cli(['--sources', fresh.sources, '--out', fresh.out, '--today', '2026-06-03']);
+    expect(failed.status).toBe(1);
+    expect(failed.stderr).toContain('没有上一次成功读取的快照');
   });
   it('exits non-zero when a source file is missing, and rejects a malformed --today', () => {
     const dir = tempDir();

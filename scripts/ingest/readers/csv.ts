@@ -1,12 +1,12 @@
 import { parse } from 'csv-parse/sync';
 import type { Grid } from './grid.ts';
 
-/** The delimiter that splits the first lines most consistently: comma, tab or semicolon. */
+/** The delimiter that splits the first lines most consistently: comma, tab, semicolon or |. */
 export function sniffDelimiter(text: string): string {
   const lines = text.split(/\r?\n/).filter((l) => l.trim()).slice(0, 10);
   let best = ',';
   let bestScore = 0;
-  for (const d of [',', '\t', ';']) {
+  for (const d of [',', '\t', ';', '|']) {
     const counts = lines.map((l) => l.split(d).length - 1);
     const score = Math.min(...counts, Infinity) + counts.reduce((a, b) => a + b, 0) / 100;
     if (score > bestScore) { best = d; bestScore = score; }
@@ -18,9 +18,9 @@ export function sniffDelimiter(text: string): string {
  * CSV as published: ragged rows are kept (the mapper reports them), stray quotes are tolerated, and every
  * row keeps its line number in the file.
  */
-export function readCsv(text: string): Grid {
+export function readCsv(text: string, delimiter?: string): Grid {
   const records = parse(text, {
-    delimiter: sniffDelimiter(text),
+    delimiter: delimiter ?? sniffDelimiter(text),
     bom: true,
     relax_column_count: true,
     relax_quotes: true,

@@ -34,6 +34,10 @@ export function toTable(grid: Grid, isKnownHeader: (h: string) => boolean, heade
   if (grid.header) {
     return { header: headerOverride ?? grid.header, headerRow: 0, rows: grid.rows.filter((r) => !isBlank(r)), encoding: grid.encoding, notes };
   }
+  // headerRow 0: the file has no header line (the descriptor's `header` names the columns); every row is data.
+  if (headerRow === 0) {
+    return { header: headerOverride ?? [], headerRow: 0, rows: grid.rows.filter((r) => !isBlank(r)), encoding: grid.encoding, notes };
+  }
   let index: number;
   if (headerRow !== undefined) {
     index = grid.rows.findIndex((r) => r.row === headerRow);

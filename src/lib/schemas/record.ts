@@ -17,6 +17,10 @@ export const SubjectRefSchema = z.object({
 });
 export type SubjectRef = z.output<typeof SubjectRefSchema>;
 
+/** Who an event (removal, objection) is about: it names a record by 文号, so a name or code is optional. */
+export const EventSubjectSchema = SubjectRefSchema.extend({ name: optionalText });
+export type EventSubject = z.output<typeof EventSubjectSchema>;
+
 const amount = z.number().nonnegative({ message: '金额不能为负数' }).optional();
 
 /** 行政许可决定 (双公示 national standard, XK_*). */
@@ -75,13 +79,15 @@ export const PenaltyFieldsSchema = z.object({
   decisionDate: isoDate,
   /** 处罚有效期 CF_YXQ. */
   validTo: isoDate.optional(),
+  /** 公示日期: when the decision was published; 总局令第45号 counts its periods from it. */
+  publishedOn: isoDate.optional(),
   /** 公示截止期 CF_GSJZQ: the publisher's own end date, never extended. */
   publishUntil: isoDate.optional(),
   /** 处罚机关 CF_CFJG. */
   authority: text('处罚机关'),
   authorityCode: optionalText,
   dataSource: optionalText,
-  /** 简易程序 decisions are not public credit information (鹤信用发〔2022〕1号). */
+  /** 简易程序 decisions are not public credit information (发改办财金〔2019〕527号; 总局令第45号 第二条). */
   procedure: z.enum(['简易程序', '普通程序']).optional(),
   /** An explicit severity from the source; otherwise derived from categories and amounts. */
   severity: z.enum(TIERS).optional(),
@@ -154,7 +160,7 @@ export type PenaltyFields = z.output<typeof PenaltyFieldsSchema>;
 /** 信用修复 / 移出 / 撤销: the named record stops being shown from `date`. */
 export const RemovalSchema = z.object({
   kind: z.literal('removal'),
-  subject: SubjectRefSchema,
+  subject: EventSubjectSchema,
   /** 决定书文号 or 认定文号 of the record removed. */
   docNo: text('决定书文号或认定文号'),
   date: isoDate,
@@ -170,7 +176,7 @@ export type ObjectionStatus = z.output<typeof ObjectionStatusSchema>;
 /** 异议: while 核实中 the record stays, marked, and its term and joint measures pause (seed 004). */
 export const ObjectionSchema = z.object({
   kind: z.literal('objection'),
-  subject: SubjectRefSchema,
+  subject: EventSubjectSchema,
   docNo: text('决定书文号'),
   received: isoDate,
   status: ObjectionStatusSchema,
@@ -195,14 +201,18 @@ export const DisclosureSchema = z.object({
   rule: z.string(),
   /** 公示起. */
   start: isoDate,
+  /** What `start` is: the decision date, or (market regulation, 总局令第45号 第十三条) the publication date. */
+  startBasis: z.enum(['处罚决定日期', '公示日期']).optional(),
   /** 最短公示期满: the last day of the minimum period; repair may be applied for from the next day. */
   minEnd: isoDate.optional(),
   /** 公示截止: the last day the record may be shown; absent for records shown without end (许可). */
   end: isoDate.optional(),
   /** First day a repair application can be made. */
   repairableFrom: isoDate.optional(),
-  /** The term is paused by an objection under verification. */
-  paused: z.boolean().optional(),
+  /** Citations of the rules that set the minimum and the end, where they differ from `note`. */
+  basis: z.object({ publish: z.string().optional(), minEnd: z.string().optional(), end: z.string().optional() }).optional(),
+  /** A list entry under objection: its joint measures are not carried out meanwhile. */
+  measuresSuspended: z.boolean().optional(),
   objection: z.object({ received: isoDate, status: ObjectionStatusSchema, closed: isoDate.optional() }).optional(),
   /** Plain-language reason for the state, shown to the subject. */
   note: z.string().optional(),
