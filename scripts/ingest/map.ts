@@ -106,6 +106,8 @@ const DATE_FIELDS = new Set(['decisionDate', 'validFrom', 'validTo', 'publishedO
 const CODE_FIELDS = ['uscc', 'regNo', 'orgCode', 'taxNo', 'code'] as const;
 const TEXT_SKIP = new Set(['subjectName', 'subjectCategory', 'idType', 'idNumber', 'legalRep', ...CODE_FIELDS, 'instCert', 'socialOrgCert', 'categories', 'fineWan', 'confiscatedWan', 'evaluationYear', 'procedure', 'severity', 'method', 'status']);
 
+const PLACEHOLDER = /^[-—－–/／\\]+$/;
+
 /** Legal representative cells sometimes carry gender and (masked) ID: keep the name only. */
 function repName(raw: string): string {
   return raw.split(/[、,，;；\s]/)[0]!.trim();
@@ -125,7 +127,8 @@ export function mapRow(
   map.fields.forEach((def, i) => {
     if (!def) return;
     let value = cleanCell(cells[i] ?? '');
-    if (!value) return;
+    // A lone dash or slash is how exports and scrapes write "empty".
+    if (!value || PLACEHOLDER.test(value)) return;
     // The descriptor's look-up for this field, whatever the field: { listName: { C: … } }.
     const table = desc.values[def.field];
     if (table) {
