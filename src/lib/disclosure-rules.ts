@@ -162,7 +162,7 @@ export const SAMR_REPAIR_SETS: readonly SamrRepairSet[] = [
   {
     id: 'samr-repair-2025',
     title: '市场监督管理信用修复管理办法（2025年）',
-    docNo: '市场监督管理总局部门规章（2025年12月25日施行，文号待查）',
+    docNo: '市场监管总局2025年部门规章',
     effectiveFrom: '2025-12-25',
     // Only news reports were found: "tiers mirror Order 36". Applied as reported until the text is checked.
     verified: false,

@@ -82,19 +82,18 @@ test.describe('a journalist cites a record', () => {
 
 test.describe('a business checks its own entries', () => {
   test('each record shows its state, until when it is shown, and when and how to repair', async ({ page }) => {
-    const r = records().find((x) => x.kind === 'penalty' && x.disclosure.state === '公示中' && x.subject.category === '法人及非法人组织' && x.disclosure.end)!;
-    const rec = records().find((x) => x.id === r.id) as unknown as { disclosure: { repairableFrom?: string; end: string } };
+    const r = records().find((x) => x.kind === 'penalty' && x.disclosure.state === '公示中' && x.subject.category === '法人及非法人组织'
+      && x.disclosure.end && x.disclosure.repairableFrom)!;
     await page.goto(`/subject/${r.subjectId}/`);
     const item = page.locator(`article#${r.id}`);
     await expect(item.getByText('公示中', { exact: true })).toBeVisible();
     await expect(item.getByRole('term').filter({ hasText: '公示截止' }).locator('xpath=following-sibling::dd[1]')).toHaveText(r.disclosure.end!);
-    if (rec.disclosure.repairableFrom) {
-      await expect(item.getByLabel('修复与异议')).toContainText(`自 ${rec.disclosure.repairableFrom} 起可申请信用修复`);
-    }
+    await expect(item.getByLabel('修复与异议')).toContainText(`自 ${r.disclosure.repairableFrom} 起可申请信用修复`);
+    await expect(item).toContainText('公示期依据');
     await item.getByRole('link', { name: '信用修复指南' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('信用修复指南');
     await expect(page.locator('main')).toContainText('10 个工作日');
-    await expect(page.locator('main')).toContainText('3 个工作日');
+    await expect(page.locator('main')).toContainText('国办发〔2025〕22号');
   });
 
   test('a record that can be repaired now says so, with the working-day deadlines', async ({ page }) => {
@@ -102,7 +101,8 @@ test.describe('a business checks its own entries', () => {
     await page.goto(`/record/${r.id}/`);
     const help = page.getByLabel('修复与异议');
     await expect(help).toContainText('现在可以申请信用修复');
-    await expect(help).toContainText('“信用中国”网站应于');
+    await expect(help).toContainText('“信用中国”网站一般应于');
+    await expect(help).toContainText('自受理信用修复申请之日起10个工作日内');
   });
 
   test('a record under objection is marked, with its verification deadline, and links to the objection guide', async ({ page }) => {
@@ -112,5 +112,19 @@ test.describe('a business checks its own entries', () => {
     await expect(page.getByLabel('修复与异议')).toContainText('前核实完毕');
     await page.getByRole('link', { name: '异议申诉指南' }).click();
     await expect(page.getByRole('heading', { level: 1 })).toHaveText('异议申诉指南');
+  });
+});
+
+test.describe('a reader checks the rules', () => {
+  test('the rules page shows the configuration in use, how old decisions are judged, and no internal notes', async ({ page }) => {
+    await page.goto('/rules/');
+    const main = page.locator('main');
+    await expect(page.getByRole('heading', { name: '本站的配置' })).toBeVisible();
+    await expect(main).toContainText('本样例的演示配置');
+    await expect(main).toContainText('纳税信用A级纳税人');
+    await expect(main).toContainText('立法法》第一百零四条');
+    await expect(main).toContainText('尚未能与官方文本逐条核对');
+    await expect(main).not.toContainText('条款待核');
+    await expect(main).not.toContainText('未见于所存文本');
   });
 });

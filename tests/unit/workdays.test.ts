@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addWorkdays, objectionDue, repairTimeline } from '../../src/lib/workdays.ts';
+import { DEADLINES, addWorkdays, objectionDue, repairDecisionBy } from '../../src/lib/workdays.ts';
 
 describe('addWorkdays', () => {
   it('skips weekends and the National Day holiday', () => {
@@ -9,17 +9,19 @@ describe('addWorkdays', () => {
   });
 });
 
-describe('repairTimeline', () => {
-  it('gives 10 working days for the decision and 3 more for this portal to follow', () => {
-    expect(repairTimeline('2026-09-28')).toEqual({ decisionBy: '2026-10-16', takenDownBy: '2026-10-21' });
+describe('repairDecisionBy', () => {
+  it('gives 信用中国 10 working days from acceptance, citing what that rests on', () => {
+    expect(repairDecisionBy('2026-09-28')).toBe('2026-10-16');
+    expect(DEADLINES.repairDecision.cite).toContain('国办发〔2025〕22号');
   });
-  it('starts counting from the next working day when applying on a holiday', () => {
-    expect(repairTimeline('2026-10-03').decisionBy).toBe(addWorkdays('2026-10-08', 10));
+  it('starts counting from the next working day when accepted on a holiday', () => {
+    expect(repairDecisionBy('2026-10-03')).toBe(addWorkdays('2026-10-08', 10));
   });
 });
 
 describe('objectionDue', () => {
-  it('is 20 working days after the objection was received', () => {
-    expect(objectionDue('2026-11-02')).toBe('2026-11-30');
+  it('counts the working days a district configured from the day the objection was received', () => {
+    expect(objectionDue('2026-11-02', 20)).toBe('2026-11-30');
+    expect(objectionDue('2026-11-02', 5)).toBe('2026-11-09');
   });
 });
