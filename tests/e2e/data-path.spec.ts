@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { distHtml, records, report, sampleFile, subjects } from './data.ts';
+import { gunzipSync } from 'node:zlib';
+import { findIdNumber } from '../../src/lib/mask.ts';
+import { distFiles, distHtml, records, report, sampleFile, subjects } from './data.ts';
 
 test('the home page shows the build date and how many records of each kind are public', async ({ page }) => {
   await page.goto('/');
@@ -37,7 +39,7 @@ test('a person’s page shows only the masked ID and is kept out of search engin
   await page.goto(`/subject/${p.id}/`);
   await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', /noindex/);
   await expect(page.locator('main')).toContainText(p.codes.idMasked!);
-  expect(await page.content()).not.toMatch(/230102(19|20)\d{6}\d{3}[\dX]/);
+  expect(findIdNumber(await page.content())).toBeNull();
 });
 
 test('a record under objection is shown marked 异议核实中 with its measures suspended', async ({ page }) => {
@@ -77,5 +79,18 @@ test('the open-data CSV holds every public record and nothing else', async ({ re
   const csv = await (await request.get('/data/records.csv')).text();
   const lines = csv.trim().split('\n');
   expect(lines.length - 1).toBe(records().length);
-  expect(csv).not.toMatch(/230102(19|20)\d{6}\d{3}[\dX]/);
+  expect(findIdNumber(csv)).toBeNull();
+});
+
+test('nothing of resident-ID shape, whole or damaged, is in any file of the built site, the search index included', () => {
+  const files = distFiles();
+  expect(files.length).toBeGreaterThan(2000);
+  let fragments = 0;
+  for (const f of files) {
+    let bytes = f.bytes;
+    // Pagefind's fragments and index chunks are gzip-compressed.
+    if (bytes[0] === 0x1f && bytes[1] === 0x8b) { bytes = gunzipSync(bytes); fragments++; }
+    expect(findIdNumber(bytes.toString('utf8')), f.path).toBeNull();
+  }
+  expect(fragments).toBeGreaterThan(1000);
 });

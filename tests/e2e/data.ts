@@ -16,12 +16,17 @@ export const report = () => JSON.parse(readFileSync(join(ROOT, 'content/data/ing
 
 /** Every HTML file of dist/, as text. */
 export function distHtml(): { path: string; text: string }[] {
-  const out: { path: string; text: string }[] = [];
+  return distFiles().filter((f) => f.path.endsWith('.html')).map((f) => ({ path: f.path, text: f.bytes.toString('utf8') }));
+}
+
+/** Every file of dist/, as bytes. */
+export function distFiles(): { path: string; bytes: Buffer }[] {
+  const out: { path: string; bytes: Buffer }[] = [];
   const walk = (dir: string) => {
     for (const e of readdirSync(dir, { withFileTypes: true })) {
       const p = join(dir, e.name);
       if (e.isDirectory()) walk(p);
-      else if (e.name.endsWith('.html')) out.push({ path: p, text: readFileSync(p, 'utf8') });
+      else out.push({ path: p, bytes: readFileSync(p) });
     }
   };
   walk(join(ROOT, 'dist'));

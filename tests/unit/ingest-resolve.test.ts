@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SubjectIndex, docNoKey, recordId, resolve, type Accepted } from '../../scripts/ingest/resolve.ts';
 import type { RecordFields, SubjectRef } from '../../src/lib/schemas/record.ts';
+import { DisclosureConfigSchema } from '../../src/lib/schemas/district.ts';
 import { SourceDescriptorSchema } from '../../src/lib/schemas/source.ts';
 
 const src = SourceDescriptorSchema.parse({ id: 'a', title: '来源A', publisher: '甲', kind: 'penalty', location: 'a.csv' });
@@ -98,5 +99,19 @@ describe('resolve', () => {
     expect(r.records).toHaveLength(0);
     expect(r.subjects).toHaveLength(0);
     expect(r.byState['不予公示']).toBe(1);
+  });
+  it('warns that a fine’s amount is missing, and shows the penalty as general rather than hiding it as minor', () => {
+    const config = DisclosureConfigSchema.parse({ lowFine: { person: 1, organisation: 10, basis: '测试' } });
+    const r = resolve([acc(pen('文1号', { fineWan: undefined }))], '2026-06-01', config);
+    expect(r.records[0]!.disclosure).toMatchObject({ state: '公示中', tier: '一般' });
+    expect(r.warnings).toEqual([expect.objectContaining({ column: '罚款金额', reason: expect.stringContaining('金额空缺') })]);
+  });
+  it('flags an objection open past the district’s verification deadline, on the objection’s row', () => {
+    const config = DisclosureConfigSchema.parse({ objection: { verificationWorkingDays: 20, basis: '本区规定' } });
+    const objection = { kind: 'objection' as const, subject: company, docNo: '文1号', received: '2026-05-11', status: '核实中' as const };
+    // 20 working days from Monday 2026-05-11 end on Monday 2026-06-08 (no holiday in between).
+    expect(resolve([acc(pen('文1号')), acc(objection, company, 7)], '2026-06-08', config).warnings).toEqual([]);
+    const late = resolve([acc(pen('文1号')), acc(objection, company, 7)], '2026-06-09', config);
+    expect(late.warnings).toEqual([expect.objectContaining({ row: 7, reason: expect.stringContaining('已超过核实期限（20 个工作日，应于 2026-06-08 前办结）') })]);
   });
 });
