@@ -4,8 +4,9 @@ import { writeOutputs } from '../scripts/ingest/write.ts';
 
 const [sourcesFile, outDir, today] = process.argv.slice(2) as [string, string, string];
 const t0 = performance.now();
-const { report, files } = await runIngest({ sourcesFile, outDir, today, allowShrink: true });
-await writeOutputs(outDir, files);
+const result = await runIngest({ sourcesFile, outDir, today, allowShrink: true });
+await writeOutputs(outDir, result);
+const { report } = result;
 const ms = performance.now() - t0;
 console.log(JSON.stringify({
   ms: Math.round(ms),

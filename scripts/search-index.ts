@@ -5,18 +5,19 @@
  *
  *   node scripts/search-index.ts [--data content/data] [--dist dist]
  */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import * as pagefind from 'pagefind';
+import { readAllNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
 import { searchStubs } from '../src/lib/search/stubs.ts';
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: 'content/data' }, dist: { type: 'string', default: 'dist' } } });
 const started = performance.now();
-const records: PublishedRecord[] = JSON.parse(await readFile(join(values.data, 'records.json'), 'utf8'));
-const subjects: Subject[] = JSON.parse(await readFile(join(values.data, 'subjects.json'), 'utf8'));
+const records = await readAllNdjson<PublishedRecord>(join(values.data, 'records.ndjson'));
+const subjects = await readAllNdjson<Subject>(join(values.data, 'subjects.ndjson'));
 
 const stubs = resolve('.cache/search-stubs');
 await rm(stubs, { recursive: true, force: true });

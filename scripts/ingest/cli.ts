@@ -62,7 +62,7 @@ async function main(): Promise<number> {
       bar.update(done, { source });
     } : undefined,
   }).finally(() => bar?.stop());
-  await writeOutputs(resolve(values.out), { ...result.files, ...result.snapshots });
+  await writeOutputs(resolve(values.out), result);
   const t = result.report.totals;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds} 秒 → ${values.out}`);

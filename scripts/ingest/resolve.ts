@@ -263,7 +263,7 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
       continue;
     }
     publishedBySource[src] = (publishedBySource[src] ?? 0) + 1;
-    const record = PublishedRecordSchema.parse({ id: g.id, kind, subjectId: g.subjectId, subject: g.first.subject, ...fields, disclosure, sources: g.sources });
+    const record = PublishedRecordSchema.parse({ id: g.id, kind, subjectId: g.subjectId, ...fields, disclosure, sources: g.sources });
     records.push(record);
     const date = recordDate(g.first.value);
     const entry = subjectRefs.get(g.subjectId) ?? { refs: [], ids: [], names: [], latest: { date, order: g.order, name: g.first.subject.name } };

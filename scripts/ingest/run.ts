@@ -7,7 +7,10 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from '../../src/lib/disclosure-rules.ts';
-import { findIdNumber, maskIdNumber, scrubPersonalNumbers } from '../../src/lib/mask.ts';
+import { maskIdNumber, scrubPersonalNumbers } from '../../src/lib/mask.ts';
+import { toNdjson } from '../../src/lib/ndjson.ts';
+import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
+import type { Subject } from '../../src/lib/schemas/subject.ts';
 import { classifyCode } from '../../src/lib/credit-code.ts';
 import { describeIssues, nearestKey } from '../../src/lib/schemas/issues.ts';
 import { cleanCell, headerKey, toHalfWidth } from '../../src/lib/text.ts';
@@ -47,10 +50,24 @@ export interface QuarantineEntry {
 
 export interface RunResult {
   report: IngestReport;
-  /** File name → contents, ready to be written atomically. */
-  files: Record<string, string>;
+  /** Public records, each referring to its subject by id; written as records.ndjson. */
+  records: PublishedRecord[];
+  /** Subjects with public records, each stored once; written as subjects.ndjson. */
+  subjects: Subject[];
+  /** Rejected rows, never published, ID numbers masked; written as quarantine.ndjson. */
+  quarantine: QuarantineEntry[];
   /** snapshots/ID.bin and .json: each source's bytes as ingested, for the next run to fall back to. */
   snapshots: Record<string, string | Uint8Array>;
+}
+
+/** The output files as text (for small runs and tests; writeOutputs streams the same lines). */
+export function outputFiles(r: RunResult): Record<string, string> {
+  return {
+    'records.ndjson': toNdjson(r.records),
+    'subjects.ndjson': toNdjson(r.subjects),
+    'quarantine.ndjson': toNdjson(r.quarantine),
+    'ingest-report.json': `${JSON.stringify(r.report, null, 2)}\n`,
+  };
 }
 
 export class IngestError extends Error {}
@@ -126,8 +143,6 @@ function quarantineCells(header: string[], cells: string[], idColumns: Set<numbe
   return out;
 }
 
-/** One record per line: small diffs between runs, and the same bytes for the same input. */
-export const jsonLines = (items: unknown[]) => (items.length ? `[\n${items.map((i) => JSON.stringify(i)).join(',\n')}\n]\n` : '[]\n');
 
 interface SourceOutcome {
   report: Omit<SourceReport, 'sha256' | 'fetchedOn' | 'stale'>;
@@ -280,15 +295,5 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
   }
   const t = report.totals;
   if (t.accepted !== t.published + t.withheld + t.merged + t.events) throw new IngestError('内部错误：接受的行数与记录数不平衡');
-  const files: RunResult['files'] = {
-    'records.json': jsonLines(resolved.records),
-    'subjects.json': jsonLines(resolved.subjects),
-    'quarantine.json': jsonLines(quarantine),
-    'ingest-report.json': `${JSON.stringify(report, null, 2)}\n`,
-  };
-  for (const [name, text] of Object.entries(files)) {
-    const id = findIdNumber(text);
-    if (id) throw new IngestError(`内部错误：${name} 含有未脱敏的身份证号码形式的数字（${maskIdNumber(id)}），已停止写出`);
-  }
-  return { report, files, snapshots };
+  return { report, records: resolved.records, subjects: resolved.subjects, quarantine, snapshots };
 }

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { gunzipSync } from 'node:zlib';
 import { findIdNumber } from '../../src/lib/mask.ts';
-import { distFiles, distHtml, records, report, sampleFile, subjects } from './data.ts';
+import { distFiles, distHtml, records, report, sampleFile, subjects, subjectOf } from './data.ts';
 
 test('the home page shows the build date and how many records of each kind are public', async ({ page }) => {
   await page.goto('/');
@@ -12,9 +12,9 @@ test('the home page shows the build date and how many records of each kind are p
 });
 
 test('a company’s credit file lists its penalty with its state and the day it stops being shown', async ({ page }) => {
-  const r = records().find((x) => x.kind === 'penalty' && x.subject.category === '法人及非法人组织' && x.disclosure.state === '公示中')!;
+  const r = records().find((x) => x.kind === 'penalty' && subjectOf(x).category === '法人及非法人组织' && x.disclosure.state === '公示中')!;
   await page.goto(`/subject/${r.subjectId}/`);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText(r.subject.name);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(subjectOf(r).name);
   const item = page.locator(`article#${r.id}`);
   await expect(item).toContainText(r.docNo!);
   await expect(item).toContainText('公示中');
@@ -75,11 +75,28 @@ test('the statistics page counts what the ingest read, by state, including what 
   }
 });
 
-test('the open-data CSV holds every public record and nothing else', async ({ request }) => {
-  const csv = await (await request.get('/data/records.csv')).text();
-  const lines = csv.trim().split('\n');
-  expect(lines.length - 1).toBe(records().length);
-  expect(findIdNumber(csv)).toBeNull();
+test('the open data, split by kind and year, holds every public record once and nothing else', async ({ page, request }) => {
+  await page.goto('/data/');
+  const links = await page.getByRole('link', { name: /\.csv$/ }).allTextContents();
+  expect(links.length).toBeGreaterThan(5);
+  const ids: string[] = [];
+  for (const name of links) {
+    const csv = await (await request.get(`/data/${name}`)).text();
+    expect(csv.startsWith('\ufeff编号,类别,主体编号,主体名称')).toBe(true);
+    ids.push(...csv.trim().split('\n').slice(1).map((l) => l.split(',')[0]!));
+    expect(findIdNumber(csv)).toBeNull();
+  }
+  expect(ids.sort()).toEqual(records().map((r) => r.id).sort());
+});
+
+test('open data shows a subject’s code as the subject file has it, not a row’s mistyped copy', async ({ request }) => {
+  const s = subjects().find((x) => x.codes.uscc && x.category !== '自然人')!;
+  const r = records().find((x) => x.subjectId === s.id)!;
+  const year = (await (await request.get(`/record/${r.id}/`)).text()).match(/<time datetime="(\d{4})/)![1];
+  const kind = { penalty: 'penalty', license: 'license', redlist: 'red', blacklist: 'black', commitment: 'commitment' }[r.kind]!;
+  const csv = await (await request.get(`/data/${kind}-${year}.csv`)).text();
+  const row = csv.split('\n').find((l) => l.startsWith(`${r.id},`))!;
+  expect(row).toContain(`,${s.id},${s.name},${s.category},${s.codes.uscc},`);
 });
 
 test('nothing of resident-ID shape, whole or damaged, is in any file of the built site, the search index included', () => {

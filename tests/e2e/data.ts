@@ -3,15 +3,17 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
-const readLines = <T>(file: string): T[] => JSON.parse(readFileSync(join(ROOT, 'content/data', file), 'utf8'));
+const readLines = <T>(file: string): T[] => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 
 export interface RecordLite {
   id: string; kind: string; subjectId: string; docNo?: string; authority: string;
-  subject: { name: string; category: string; codes: { idMasked?: string } };
-  disclosure: { state: string; end?: string; start: string };
+  disclosure: { state: string; end?: string; start: string; repairableFrom?: string };
 }
-export const records = () => readLines<RecordLite>('records.json');
-export const subjects = () => readLines<{ id: string; name: string; category: string; codes: Record<string, string>; recordIds: string[] }>('subjects.json');
+export interface SubjectLite { id: string; name: string; category: string; codes: Record<string, string>; recordIds: string[] }
+export const records = () => readLines<RecordLite>('records.ndjson');
+export const subjects = () => readLines<SubjectLite>('subjects.ndjson');
+/** The subject a record is about (each subject is stored once). */
+export const subjectOf = (r: RecordLite): SubjectLite => subjects().find((s) => s.id === r.subjectId)!;
 export const report = () => JSON.parse(readFileSync(join(ROOT, 'content/data/ingest-report.json'), 'utf8'));
 
 /** Every HTML file of dist/, as text. */

@@ -2,7 +2,7 @@
  * The three errands of the portal's users, walked end to end in Chromium on the built sample.
  */
 import { expect, test } from '@playwright/test';
-import { records, subjects } from './data.ts';
+import { records, subjects, subjectOf } from './data.ts';
 
 const companyWith = (pred: (kinds: Set<string>) => boolean) => {
   const recs = records();
@@ -65,7 +65,7 @@ test.describe('a journalist cites a record', () => {
   });
 
   test('a penalty decision’s page names 处罚机关, 文号 and the source file', async ({ page }) => {
-    const r = records().find((x) => x.kind === 'penalty' && x.subject.category !== '自然人')!;
+    const r = records().find((x) => x.kind === 'penalty' && subjectOf(x).category !== '自然人')!;
     await page.goto(`/record/${r.id}/`);
     const cite = page.getByRole('region', { name: '引用本条信息' });
     await expect(cite.getByRole('definition').filter({ hasText: r.authority }).first()).toBeVisible();
@@ -82,7 +82,7 @@ test.describe('a journalist cites a record', () => {
 
 test.describe('a business checks its own entries', () => {
   test('each record shows its state, until when it is shown, and when and how to repair', async ({ page }) => {
-    const r = records().find((x) => x.kind === 'penalty' && x.disclosure.state === '公示中' && x.subject.category === '法人及非法人组织'
+    const r = records().find((x) => x.kind === 'penalty' && x.disclosure.state === '公示中' && subjectOf(x).category === '法人及非法人组织'
       && x.disclosure.end && x.disclosure.repairableFrom)!;
     await page.goto(`/subject/${r.subjectId}/`);
     const item = page.locator(`article#${r.id}`);

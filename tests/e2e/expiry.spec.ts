@@ -3,7 +3,7 @@
  * on pages and in search results, with a short neutral note.
  */
 import { expect, test } from '@playwright/test';
-import { records } from './data.ts';
+import { records, subjectOf } from './data.ts';
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T12:00:00+08:00`) + 86_400_000);
 
@@ -35,16 +35,16 @@ test('a record permalink past its end hides the record and its citation', async 
 });
 
 test('search results leave out records whose end has passed and say how many', async ({ page }) => {
-  const r = records().find((x) => x.kind === 'penalty' && x.disclosure.end && x.subject.category === '法人及非法人组织')!;
+  const r = records().find((x) => x.kind === 'penalty' && x.disclosure.end && subjectOf(x).category === '法人及非法人组织')!;
   await page.clock.setFixedTime(dayAfter(r.disclosure.end!));
-  await page.goto(`/search/?q=${encodeURIComponent(r.subject.name)}&kind=${encodeURIComponent('行政处罚')}`);
+  await page.goto(`/search/?q=${encodeURIComponent(subjectOf(r).name)}&kind=${encodeURIComponent('行政处罚')}`);
   await expect(page.locator('#search-status')).toContainText('公示期已届满');
   await expect(page.locator(`#results a[href="/record/${r.id}/"]`)).toHaveCount(0);
 });
 
 test('without the clock moved, the same search shows the record', async ({ page }) => {
-  const r = records().find((x) => x.kind === 'penalty' && x.disclosure.end && x.subject.category === '法人及非法人组织')!;
+  const r = records().find((x) => x.kind === 'penalty' && x.disclosure.end && subjectOf(x).category === '法人及非法人组织')!;
   await page.clock.setFixedTime(new Date(`${r.disclosure.start}T12:00:00+08:00`));
-  await page.goto(`/search/?q=${encodeURIComponent(r.subject.name)}&kind=${encodeURIComponent('行政处罚')}`);
+  await page.goto(`/search/?q=${encodeURIComponent(subjectOf(r).name)}&kind=${encodeURIComponent('行政处罚')}`);
   await expect(page.locator(`#results a[href="/record/${r.id}/"]`)).toHaveCount(1);
 });

@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
-import { runIngest } from '../../scripts/ingest/run.ts';
+import { outputFiles, runIngest } from '../../scripts/ingest/run.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import { source, tempDir, writeSources } from './helpers.ts';
 
@@ -13,7 +13,7 @@ async function run(files: Record<string, string | Uint8Array>, desc: Record<stri
   const dir = tempDir(files);
   const sources = writeSources(dir, [source({ id: 's', ...desc })]);
   const result = await runIngest({ sourcesFile: sources, outDir: join(dir, 'out'), today });
-  return { ...result, source: result.report.sources[0]!, records: JSON.parse(result.files['records.json']!) as PublishedRecord[] };
+  return { ...result, source: result.report.sources[0]!, files: outputFiles(result) };
 }
 
 const RATING = [

@@ -47,7 +47,7 @@ describe('http sources', () => {
   it('fails when the served file shrank by more than half since the last good run', async () => {
     size = 10;
     const s = setup('/list.csv');
-    await writeOutputs(s.out, (await runIngest({ sourcesFile: s.sources, outDir: s.out, today: '2026-06-01' })).files);
+    await writeOutputs(s.out, { ...(await runIngest({ sourcesFile: s.sources, outDir: s.out, today: '2026-06-01' })), snapshots: {} });
     size = 3;
     await expect(runIngest({ sourcesFile: s.sources, outDir: s.out, today: '2026-06-01' })).rejects.toThrow('从上次的 10 降到 3');
   });

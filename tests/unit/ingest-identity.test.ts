@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runIngest } from '../../scripts/ingest/run.ts';
+import { outputFiles, runIngest } from '../../scripts/ingest/run.ts';
 import { findIdNumber } from '../../src/lib/mask.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
@@ -18,8 +18,7 @@ async function ingest(lines: string[]) {
   const run = await runIngest({ sourcesFile: sources, outDir: join(dir, 'out'), today: '2026-06-01', secret: 'identity-test-secret-0001' });
   return {
     ...run,
-    subjects: JSON.parse(run.files['subjects.json']!) as Subject[],
-    records: JSON.parse(run.files['records.json']!) as PublishedRecord[],
+    files: outputFiles(run),
     warnings: run.report.sources[0]!.warnings,
   };
 }
@@ -78,8 +77,8 @@ describe('identity: codes Excel damaged', () => {
     expect(r.report.sources[0]).toMatchObject({ accepted: 3, rejected: 0 });
     expect(r.subjects.map((s) => [s.name, s.recordIds.length]).sort()).toEqual([['中国一冶集团有限公司', 2], ['中铁七局集团有限公司', 1]]);
     expect(r.warnings.filter((w) => w.reason.includes('科学计数法'))).toHaveLength(3);
-    expect(r.files['records.json']).not.toContain('E+17');
-    expect(r.files['subjects.json']).not.toContain('E+17');
+    expect(r.files['records.ndjson']).not.toContain('E+17');
+    expect(r.files['subjects.ndjson']).not.toContain('E+17');
   });
 });
 
@@ -126,7 +125,7 @@ describe('privacy: anything shaped like a resident ID', () => {
   it('masks ID shapes inside free text and in the quarantine of rejected rows', async () => {
     const r = await ingest([`赵六,,513328198909014000,文1号,罚款,3,不详,哈尔滨市公安局道里分局`]);
     expect(r.report.totals.rejected).toBe(1);
-    expect(r.files['quarantine.json']).toContain('513328********4000');
+    expect(r.files['quarantine.ndjson']).toContain('513328********4000');
     expect(findIdNumber(Object.values(r.files).join('\n'))).toBeNull();
   });
 });

@@ -3,7 +3,7 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { runIngest } from '../../scripts/ingest/run.ts';
+import { outputFiles, runIngest } from '../../scripts/ingest/run.ts';
 import { writeOutputs } from '../../scripts/ingest/write.ts';
 import { source, tempDir, writeSources } from './helpers.ts';
 
@@ -32,8 +32,8 @@ describe('runIngest', () => {
   });
   it('writes rejected rows to quarantine, with ID numbers masked', async () => {
     const f = fixture([...GOOD, '李四,自然人,,11010519491231002X,哈道公罚〔2026〕5号,罚款,1,不详,哈尔滨市公安局道里分局']);
-    const { files } = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
-    const quarantine = JSON.parse(files['quarantine.json']!);
+    const files = outputFiles(await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' }));
+    const quarantine = files['quarantine.ndjson']!.trim().split('\n').map((l) => JSON.parse(l));
     expect(quarantine).toEqual([expect.objectContaining({ source: 'xzcf', row: 5, cells: expect.objectContaining({ 证件号码: '110105********002X' }) })]);
     for (const text of Object.values(files)) expect(text).not.toContain('11010519491231002X');
   });
@@ -41,7 +41,7 @@ describe('runIngest', () => {
     const f = fixture();
     const a = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
     const b = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
-    expect(a.files).toEqual(b.files);
+    expect(outputFiles(a)).toEqual(outputFiles(b));
   });
   it('fails a source below minRows', async () => {
     const f = fixture(GOOD, { minRows: 10 });
@@ -50,7 +50,7 @@ describe('runIngest', () => {
   it('fails a source that shrank by more than half against the last good output, unless allowed', async () => {
     const f = fixture();
     const first = await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' });
-    await writeOutputs(f.out, first.files);
+    await writeOutputs(f.out, { ...first, snapshots: {} });
     writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER + GOOD[0] + '\n', 'gbk'));
     await expect(runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' })).rejects.toThrow('减少超过一半');
     await expect(runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01', allowShrink: true })).resolves.toBeTruthy();
@@ -68,24 +68,24 @@ describe('npm run ingest (cli)', () => {
     const ok = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01']);
     expect(ok.status).toBe(0);
     expect(ok.stderr).toContain('拒收 1');
-    const before = readFileSync(join(f.out, 'records.json'), 'utf8');
+    const before = readFileSync(join(f.out, 'records.ndjson'), 'utf8');
     writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER, 'gbk'));
     const failed = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01', '--strict']);
     expect(failed.status).toBe(1);
     expect(failed.stderr).toContain('上一次的输出未改动');
-    expect(readFileSync(join(f.out, 'records.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(f.out, 'records.ndjson'), 'utf8')).toBe(before);
   });
   it('without --strict, falls back to the last good snapshot of a source that emptied, and says it is stale', () => {
     const f = fixture();
     expect(cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-01']).status).toBe(0);
-    const before = readFileSync(join(f.out, 'records.json'), 'utf8');
+    const before = readFileSync(join(f.out, 'records.ndjson'), 'utf8');
     writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER, 'gbk'));
     const stale = cli(['--sources', f.sources, '--out', f.out, '--today', '2026-06-02']);
     expect(stale.status).toBe(0);
     expect(stale.stderr).toContain('沿用 2026-06-01 的快照');
     const report = JSON.parse(readFileSync(join(f.out, 'ingest-report.json'), 'utf8'));
     expect(report.sources[0]).toMatchObject({ fetchedOn: '2026-06-01', stale: { since: '2026-06-01', reason: expect.stringContaining('减少超过一半') } });
-    expect(readFileSync(join(f.out, 'records.json'), 'utf8')).toBe(before);
+    expect(readFileSync(join(f.out, 'records.ndjson'), 'utf8')).toBe(before);
   });
   it('falls back to the snapshot when the file is gone, and fails a source that never had a good run', () => {
     const f = fixture();

@@ -23,7 +23,7 @@ describe('realdata excerpts: every row accounted for', () => {
     const rows = fileLines(file('jiangxi.csv'), 'gbk').length - 1;
     expect(run.source('jx-tax-a-2018')).toMatchObject({ rows, accepted: rows - 1, rejected: 1 });
     expect(run.report.rejects.filter((r) => r.source === 'jx-tax-a-2018').map((r) => r.reason).join(' ')).toContain('数据可能错位');
-    expect(run.files['records.json']).not.toContain('责任编辑');
+    expect(run.files['records.ndjson']).not.toContain('责任编辑');
   });
   it('青海 key/value dump: each case block is one row', () => {
     const rows = fileLines(file('qinghai.csv'), 'utf8').filter((l) => l.startsWith('纳税人名称,')).length;
@@ -40,7 +40,7 @@ describe('realdata excerpts: every row accounted for', () => {
     const sharing = new Set(top.filter((r) => r[1] === '9.111E+17').map((r) => r[0]));
     expect(sharing.size).toBe(3);
     expect(run.subjects.filter((s) => sharing.has(s.name))).toHaveLength(3);
-    expect(run.files['subjects.json']).not.toContain('E+17');
+    expect(run.files['subjects.ndjson']).not.toContain('E+17');
   });
   it('柳工 licences: the headerless first line is data; rows without date or authority are rejected', () => {
     const rows = readFileSync(file('liugong-xzxk-tianyancha.csv'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => l.split('|'));

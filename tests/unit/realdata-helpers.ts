@@ -6,10 +6,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { parse, stringify } from 'yaml';
-import { runIngest, type RunResult } from '../../scripts/ingest/run.ts';
+import { outputFiles, runIngest, type RunResult } from '../../scripts/ingest/run.ts';
 import { idSecret, loadDistrict } from '../../src/lib/district.ts';
-import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
-import type { Subject } from '../../src/lib/schemas/subject.ts';
 import { tempDir } from './helpers.ts';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/realdata');
@@ -18,8 +16,8 @@ export const EXCERPTS = join(FIXTURES, 'excerpts');
 export const hasShared = existsSync(SHARED_REALDATA);
 
 export interface RealRun extends RunResult {
-  records: PublishedRecord[];
-  subjects: Subject[];
+  /** The output files as text. */
+  files: Record<string, string>;
   source: (id: string) => RunResult['report']['sources'][number];
 }
 
@@ -35,8 +33,7 @@ export async function ingestReal(today: string, files: 'shared' | 'excerpts'): P
   const run = await runIngest({ sourcesFile, outDir: join(dir, 'out'), today, config: district.disclosure, secret: idSecret(district) });
   return {
     ...run,
-    records: JSON.parse(run.files['records.json']!) as PublishedRecord[],
-    subjects: JSON.parse(run.files['subjects.json']!) as Subject[],
+    files: outputFiles(run),
     source: (id) => run.report.sources.find((s) => s.id === id)!,
   };
 }

@@ -57,8 +57,8 @@ describe.skipIf(!hasShared)('realdata (whole files): every row accounted for', (
     const names = new Set(inRating.records.filter((r) => r.sources[0]!.source === 'mot-highway-credit').map((r) => r.kind === 'redlist' && r.listName));
     expect(names).toEqual(new Set(['公路建设市场信用评价AA级', '公路建设市场信用评价A级']));
     // The report names the damaged codes (to say what Excel did); the published files never show them.
-    expect(inRating.files['records.json']).not.toMatch(/\d\.\d*E\+\d/);
-    expect(inRating.files['subjects.json']).not.toMatch(/\d\.\d*E\+\d/);
+    expect(inRating.files['records.ndjson']).not.toMatch(/\d\.\d*E\+\d/);
+    expect(inRating.files['subjects.ndjson']).not.toMatch(/\d\.\d*E\+\d/);
     const damaged = fileLines(file('mot-highway-credit/mot-highway-credit.csv'), 'gbk').slice(1).map((l) => l.split(','))
       .filter((r) => (r[4] === 'AA' || r[4] === 'A') && /E\+/.test(r[1]!)).length;
     expect(inRating.source('mot-highway-credit').warnings.filter((w) => w.reason.includes('科学计数法'))).toHaveLength(damaged);
@@ -89,9 +89,11 @@ describe.skipIf(!hasShared)('realdata (whole files): every row accounted for', (
     expect(new Set(now.records.map((r) => r.kind))).toEqual(new Set(['license']));
   });
   it('reads the 青海 case with its split key and fragmented values, showing only the masked ID', () => {
-    const qh = atListing.records.find((r) => r.kind === 'blacklist' && r.subject.name === '青海办建商贸有限公司');
-    expect(qh).toMatchObject({ basis: expect.stringContaining('依照《中华人民共和国税收征收管理法》'), subject: { legalRep: '彭忠进' } });
-    expect(JSON.stringify(qh)).not.toContain('0031');
+    const company = atListing.subjects.find((s) => s.name === '青海办建商贸有限公司');
+    expect(company).toMatchObject({ legalRep: '彭忠进' });
+    const qh = atListing.records.find((r) => r.kind === 'blacklist' && r.subjectId === company!.id);
+    expect(qh).toMatchObject({ basis: expect.stringContaining('依照《中华人民共和国税收征收管理法》') });
+    expect(JSON.stringify([qh, company])).not.toContain('0031');
   });
   it('makes one subject of a unit listed by 6 tax offices, under its current name, with the old name as alias', () => {
     const unit = atListing.subjects.find((s) => s.id === '91231000X063831372');

@@ -21,8 +21,8 @@ let records: PublishedRecord[];
 let subjects: Subject[];
 beforeAll(async () => {
   run = await runIngest({ sourcesFile: join(SAMPLE, 'sources.yaml'), outDir: tempDir(), today: TODAY });
-  records = JSON.parse(run.files['records.json']!);
-  subjects = JSON.parse(run.files['subjects.json']!);
+  records = run.records;
+  subjects = run.subjects;
 });
 
 describe('the sample’s size and spread', () => {

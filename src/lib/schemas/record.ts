@@ -222,8 +222,8 @@ export type Disclosure = z.output<typeof DisclosureSchema>;
 const envelope = {
   /** Stable id: kind prefix + hash of subject and decision number. Used in permalinks. */
   id: z.string().regex(/^(xk|cf|hong|hei|cn)-[0-9a-f]{12}$/),
+  /** The subject this record is about, stored once in subjects.ndjson. */
   subjectId: z.string(),
-  subject: SubjectRefSchema,
   disclosure: DisclosureSchema,
   sources: z.array(ProvenanceSchema).min(1),
 };
