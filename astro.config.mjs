@@ -9,5 +9,6 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx()],
-  vite: { plugins: [tailwindcss()] },
+  // scripts/build.ts clears dist/ itself: Astro must leave the entity pages the renderer keeps up to date.
+  vite: { plugins: [tailwindcss()], build: { emptyOutDir: false } },
 });

@@ -1,0 +1,52 @@
+/**
+ * npm run build [-- --full] [-- --json FILE]: the whole build, in stages, each its own process:
+ *   ingest (content/data) → Astro (chrome, lists, authorities, MDX) → entity pages (subjects and records,
+ *   incremental) → open data → search index.
+ * A second build in the same checkout is incremental by itself: entity pages whose content did not change
+ * are neither rendered nor written (.cache/entities). --full renders everything again.
+ * Prints one line per stage with its wall time and peak memory; --json writes them to FILE (npm run bench).
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, json: { type: 'string' } } });
+const ROOT = resolve(import.meta.dirname, '..');
+const DIST = join(ROOT, 'dist');
+const node = process.execPath;
+const flags = ['--disable-warning=ExperimentalWarning', '--import', join(ROOT, 'scripts/peak-rss.mjs')];
+/** Folders of dist/ that the entity renderer keeps up to date itself; every other output is made anew. */
+const ENTITY_DIRS = new Set(['subject', 'record']);
+
+interface Stage { name: string; seconds: number; peakRssMB: number }
+const stages: Stage[] = [];
+
+function run(name: string, args: string[]): void {
+  const rssFile = join(tmpdir(), `credit-rss-${process.pid}-${name}`);
+  rmSync(rssFile, { force: true });
+  const t0 = performance.now();
+  const r = spawnSync(node, [...flags, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CREDIT_RSS_FILE: rssFile } });
+  const seconds = (performance.now() - t0) / 1000;
+  if (r.status !== 0) {
+    console.error(`build: stage ${name} failed (exit ${r.status ?? r.signal})`);
+    process.exit(r.status ?? 1);
+  }
+  const peakRssMB = existsSync(rssFile) ? Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)) : 0;
+  stages.push({ name, seconds, peakRssMB });
+  console.error(`build: ${name} ${seconds.toFixed(1)} s, peak ${peakRssMB} MB`);
+}
+
+run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data']);
+// Astro must not empty dist/ (that would throw away the entity pages); what it made last time goes instead.
+if (values.full) rmSync(DIST, { recursive: true, force: true });
+mkdirSync(DIST, { recursive: true });
+for (const entry of readdirSync(DIST)) if (!ENTITY_DIRS.has(entry)) rmSync(join(DIST, entry), { recursive: true, force: true });
+run('astro', ['node_modules/astro/bin/astro.mjs', 'build']);
+run('entities', ['scripts/render-entities.ts', ...(values.full ? ['--full'] : [])]);
+run('opendata', ['scripts/open-data.ts']);
+run('search', ['scripts/search-index.ts']);
+const total = stages.reduce((a, s) => a + s.seconds, 0);
+console.error(`build: total ${total.toFixed(1)} s, peak ${Math.max(...stages.map((s) => s.peakRssMB))} MB`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ stages, total })}\n`);

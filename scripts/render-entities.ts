@@ -1,0 +1,128 @@
+/**
+ * Render every subject's credit file and every record's permalink outside Astro's page-by-page pipeline,
+ * with the same components (src/components/pages/*.astro): Vite compiles them once with Astro's plugins
+ * (src/render/entities.ts), and worker threads render them with Astro's container API, a fresh container
+ * every CHUNK pages (one long-lived container keeps every route and slows down ~25×).
+ *
+ * Incremental: each page's content hash (its props, the compiled components, the stylesheet links) is kept
+ * in .cache/entities/manifest.json; a page whose hash is unchanged and whose file is in place is not
+ * rendered or written again. --full renders everything.
+ *
+ *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--full]
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { Worker } from 'node:worker_threads';
+import { getViteConfig } from 'astro/config';
+import { build } from 'vite';
+import { readNdjson } from '../src/lib/ndjson.ts';
+import type { PublishedRecord } from '../src/lib/schemas/record.ts';
+import { IngestReportSchema } from '../src/lib/schemas/report.ts';
+import type { Subject } from '../src/lib/schemas/subject.ts';
+import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: 'content/data' },
+    dist: { type: 'string', default: 'dist' },
+    full: { type: 'boolean', default: false },
+  },
+});
+const CHUNK = 1000;
+const started = performance.now();
+const dist = resolve(values.dist);
+const cacheDir = resolve('.cache/entities');
+const manifestFile = join(cacheDir, 'manifest.json');
+await mkdir(cacheDir, { recursive: true });
+
+// 1. Compile the page components once.
+const bundleDir = join(cacheDir, 'bundle');
+const viteConfig = await getViteConfig({
+  logLevel: 'warn',
+  build: {
+    ssr: 'src/render/entities.ts', outDir: bundleDir, emptyOutDir: true, copyPublicDir: false,
+    rollupOptions: { external: [/^astro(\/|$)/], output: { entryFileNames: 'entities.mjs' } },
+  },
+})({ command: 'build', mode: 'production' });
+await build({ ...viteConfig, configFile: false });
+const bundle = join(bundleDir, 'entities.mjs');
+const compiled = performance.now();
+
+// 2. The stylesheet links Astro gave its own pages, for the head of ours.
+const page404 = await readFile(join(dist, '404.html'), 'utf8');
+const headTags = (page404.match(/<link rel="stylesheet"[^>]*>/g) ?? []).join('');
+if (!headTags) throw new Error('render-entities: no stylesheet link found in dist/404.html; run astro build first');
+
+// 3. The pages and their hashes.
+const report = IngestReportSchema.parse(JSON.parse(await readFile(join(values.data, 'ingest-report.json'), 'utf8')));
+const subjects = new Map<string, Subject>();
+for await (const s of readNdjson<Subject>(join(values.data, 'subjects.ndjson'))) subjects.set(s.id, s);
+const bySubject = new Map<string, PublishedRecord[]>();
+for await (const r of readNdjson<PublishedRecord>(join(values.data, 'records.ndjson'))) {
+  const list = bySubject.get(r.subjectId);
+  if (list) list.push(r);
+  else bySubject.set(r.subjectId, [r]);
+}
+// What else goes into every page: the compiled components, the worker that writes them, the stylesheet links.
+const version = createHash('sha1').update(await readFile(bundle)).update(await readFile(new URL('./render-worker.ts', import.meta.url)))
+  .update(headTags).digest('hex');
+const previous: { version?: string; pages: Record<string, string> } = values.full || !existsSync(manifestFile)
+  ? { pages: {} } : JSON.parse(await readFile(manifestFile, 'utf8'));
+const pages: Record<string, string> = {};
+const jobs: RenderJob[] = [];
+const hashOf = (props: unknown) => createHash('sha1').update(version).update(JSON.stringify(props)).digest('hex').slice(0, 16);
+function consider(job: RenderJob) {
+  const hash = hashOf(job.props);
+  pages[job.path] = hash;
+  if (previous.pages[job.path] !== hash || !existsSync(join(dist, job.path))) jobs.push(job);
+}
+for (const [id, s] of subjects) {
+  const records = (bySubject.get(id) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1));
+  consider({ kind: 'subject', path: `subject/${id}/index.html`, props: { subject: s, records, today: report.today } });
+  for (const r of records) consider({ kind: 'record', path: `record/${r.id}/index.html`, props: { record: r, subject: s, today: report.today } });
+}
+
+// 4. Render what changed, in worker threads, a fresh container per chunk.
+const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / CHUNK)));
+const chunks: RenderJob[][] = [];
+for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
+let written = 0;
+let renderMs = 0;
+let writeMs = 0;
+await Promise.all(Array.from({ length: workers }, async () => {
+  const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
+  try {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+      const input: WorkerInput = { bundle, headTags, dist, jobs: chunk };
+      const done = new Promise<WorkerOutput>((ok, fail) => {
+        worker.once('message', ok);
+        worker.once('error', fail);
+      });
+      worker.postMessage(input);
+      const out = await done;
+      if (out.error) throw new Error(`render-entities: ${out.error}`);
+      written += out.written;
+      renderMs += out.renderMs ?? 0;
+      writeMs += out.writeMs ?? 0;
+    }
+  } finally {
+    await worker.terminate();
+  }
+}));
+
+// 5. Pages of subjects and records no longer public are removed.
+let removed = 0;
+for (const path of Object.keys(previous.pages)) {
+  if (pages[path]) continue;
+  await rm(join(dist, path), { force: true });
+  removed++;
+}
+await writeFile(manifestFile, `${JSON.stringify({ version, pages })}\n`);
+const total = Object.keys(pages).length;
+const seconds = (ms: number) => (ms / 1000).toFixed(1);
+console.error(`entity pages: ${total} (${subjects.size} subjects, ${total - subjects.size} records); rendered ${written}, unchanged ${total - written}, removed ${removed}; `
+  + `compile ${seconds(compiled - started)} s, render ${seconds(renderMs)} s and write ${seconds(writeMs)} s (summed over workers), total ${seconds(performance.now() - started)} s with ${workers} worker(s) → ${values.dist}`);
