@@ -3,6 +3,11 @@
  * publishers use, with the mess real files have. `npm run sample` rewrites content/sources/daoli/.
  *
  *   npm run sample -- [--seed 20181127] [--anchor 2026-11-22] [--out content/sources/daoli]
+ *   npm run sample -- --subjects N [--seed S] [--change F] --out DIR
+ *
+ * --subjects N writes a synthetic district of about N subjects (same formats, same mess, events growing with
+ * N) with its own sources.yaml in DIR; --change F writes the same district with a fraction F of its
+ * businesses changed (a new decision, a repair, one name change), for incremental-build measurements.
  *
  * The anchor is the day the sample pretends to be exported; the committed sample was made with the
  * defaults, so records end, become repairable and expire against the real calendar from then on.
@@ -11,7 +16,8 @@
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { parse, stringify as stringifyYaml } from 'yaml';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { USCC_ALPHABET, orgCodeCheckChar, usccCheckChar } from '../../src/lib/credit-code.ts';
@@ -23,10 +29,18 @@ const { values: args } = parseArgs({
     anchor: { type: 'string', default: '2026-11-22' },
     out: { type: 'string', default: 'content/sources/daoli' },
     /** Multiply every count (for benchmarks); 1 is the committed sample. */
-    scale: { type: 'string', default: '1' },
+    scale: { type: 'string' },
+    /** About how many subjects (the committed sample generates 1,871): sets the scale. */
+    subjects: { type: 'string' },
+    /** Fraction of businesses to change (0–1), after generating the same district. */
+    change: { type: 'string', default: '0' },
   },
 });
-const SCALE = Number(args.scale);
+/** Subjects the generator makes at scale 1 (companies, 个体工商户, persons, organisations). */
+const BASE_SUBJECTS = 1560 + 180 + 120 + 11;
+const SCALE = args.subjects ? Number(args.subjects) / BASE_SUBJECTS : Number(args.scale ?? '1');
+const CHANGE = Number(args.change);
+if (!(SCALE > 0) || !(CHANGE >= 0 && CHANGE <= 1)) throw new Error('--subjects/--scale 应为正数，--change 应在 0 与 1 之间');
 const n = (count: number) => Math.round(count * SCALE);
 const ANCHOR = args.anchor;
 const OUT = resolve(args.out);
@@ -42,7 +56,7 @@ function rng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
-const rand = rng(Number(args.seed));
+let rand = rng(Number(args.seed));
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
 const chance = (p: number) => rand() < p;
@@ -472,10 +486,10 @@ const commitments = businesses.sort(() => rand() - 0.5).slice(0, n(320)).map((s,
 // Events: repairs and removals; objections
 const repairs: string[][] = [];
 const removable = penalties.filter((p) => p.subject.category !== '自然人' && p.categories.includes('罚款') && p.date < addMonths(ANCHOR, -8));
-for (const p of removable.slice(0, 36)) {
+for (const p of removable.slice(0, n(36))) {
   repairs.push([p.subject.name, p.subject.code ?? '', p.docNo, messyDate(dateBetween(addMonths(p.date, 4), addDays(ANCHOR, -1))), pick(['信用修复', '终止公示']), '“信用中国”网站']);
 }
-for (const b of blacks.filter((b) => b.listed < addMonths(ANCHOR, -14)).slice(0, 6)) {
+for (const b of blacks.filter((b) => b.listed < addMonths(ANCHOR, -14)).slice(0, n(6))) {
   repairs.push([b.subject.name, b.subject.code ?? '', b.docNo, dateBetween(addMonths(b.listed, 13), addDays(ANCHOR, -1)), '移出名单', b.dept.name]);
 }
 // A repair that names a decision nobody published: the report must show it did nothing.
@@ -483,11 +497,16 @@ repairs.push(['哈尔滨松江冰城商贸有限公司', uscc('91'), '哈道市�
 
 const recentSerious = penalties.filter((p) => p.subject.category !== '自然人' && p.categories.includes('吊销许可证件') && p.date > addMonths(ANCHOR, -10));
 const recentFine = penalties.filter((p) => p.subject.category !== '自然人' && p.fine !== undefined && p.fine >= 20 && p.date > addMonths(ANCHOR, -9));
-const objections: string[][] = [
-  [recentSerious[0]!.subject.name, recentSerious[0]!.subject.code!, recentSerious[0]!.docNo, addDays(ANCHOR, -20), '核实中', ''],
-  [recentFine[0]!.subject.name, recentFine[0]!.subject.code!, recentFine[0]!.docNo, addMonths(ANCHOR, -3), '已驳回', addDays(addMonths(ANCHOR, -3), 26)],
-  [blacks[0]!.subject.name, blacks[0]!.subject.code!, blacks[0]!.docNo, addDays(ANCHOR, -9), '核实中', ''],
-];
+const objections: string[][] = [];
+// One of each kind at scale 1; more as the district grows.
+for (let i = 0; i < Math.max(1, Math.round(SCALE)); i++) {
+  const serious = recentSerious[i];
+  const fine = recentFine[i];
+  const black = blacks[i];
+  if (serious) objections.push([serious.subject.name, serious.subject.code!, serious.docNo, addDays(ANCHOR, -20 - (i % 10)), '核实中', '']);
+  if (fine) objections.push([fine.subject.name, fine.subject.code!, fine.docNo, addMonths(ANCHOR, -3), '已驳回', addDays(addMonths(ANCHOR, -3), 26)]);
+  if (black) objections.push([black.subject.name, black.subject.code!, black.docNo, addDays(ANCHOR, -9 - (i % 5)), '核实中', '']);
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Deliberately bad rows, as a clerk would find them in a real export.
@@ -500,6 +519,34 @@ const badPenalties: string[][] = [
 ];
 
 // ---------------------------------------------------------------------------------------------------
+// --change F: the same district a little later. A separate random sequence, so that everything above is
+// generated exactly as without it; the new rows go at the end of their files, so no old row moves.
+const changedPenalties: PenaltyRow[] = [];
+const changedRepairs: string[][] = [];
+/** Their CSV rows, made while the separate sequence is in use (penaltyCsvRow draws random forms too). */
+let changedPenaltyRows: string[][] = [];
+if (CHANGE > 0) {
+  const base = rand;
+  rand = rng(Number(args.seed) ^ 0x2545f491);
+  const candidates = businesses.filter((b) => b.code).sort(() => rand() - 0.5).slice(0, Math.max(1, Math.round(CHANGE * businesses.length)));
+  const byCode = new Map<string, PenaltyRow[]>();
+  for (const p of penalties) if (p.subject.code) byCode.set(p.subject.code, [...(byCode.get(p.subject.code) ?? []), p]);
+  candidates.forEach((subject, i) => {
+    const own = (byCode.get(subject.code!) ?? []).filter((p) => p.date < addMonths(ANCHOR, -6) && p.categories.includes('罚款'));
+    if (i === 0) {
+      // 名称变更: the same code under a new name on a new decision.
+      changedPenalties.push(penaltyFor({ ...subject, name: subject.name.replace(/^哈尔滨/, '哈尔滨新') }, addDays(ANCHOR, -1)));
+    } else if (own.length && chance(0.3)) {
+      changedRepairs.push([subject.name, subject.code!, own[0]!.docNo, addDays(ANCHOR, -1), '信用修复', '“信用中国”网站']);
+    } else {
+      changedPenalties.push(penaltyFor(subject, dateBetween(addMonths(ANCHOR, -1), addDays(ANCHOR, -1))));
+    }
+  });
+  changedPenaltyRows = changedPenalties.map((p, i) => penaltyCsvRow(p, penalties.length + i));
+  rand = base;
+}
+
+// ---------------------------------------------------------------------------------------------------
 // Write the files.
 async function main() {
   await mkdir(OUT, { recursive: true });
@@ -510,6 +557,7 @@ async function main() {
   for (const i of [17, 230, 1024]) penaltyRows.push([...penaltyRows[i]!]);
   penaltyRows.splice(400, 0, ...badPenalties.slice(0, 3));
   penaltyRows.splice(1500, 0, ...badPenalties.slice(3));
+  penaltyRows.push(...changedPenaltyRows);
   const csv = stringify([PENALTY_HEADER, ...penaltyRows], { record_delimiter: '\r\n' });
   await writeFile(join(OUT, 'daoli-xzcf-2026.csv'), iconv.encode(csv, 'gbk'));
 
@@ -566,10 +614,18 @@ ${rows.join('\n')}
   await writeFile(join(OUT, 'daoli-xinyong-chengnuo.csv'), `\ufeff${commitmentCsv}`);
 
   // 7. and 8. Events.
-  await writeFile(join(OUT, 'daoli-xinyong-xiufu.csv'), stringify([['主体名称', '统一社会信用代码', '决定书文号', '修复日期', '修复方式', '修复机关'], ...repairs]));
+  await writeFile(join(OUT, 'daoli-xinyong-xiufu.csv'), stringify([['主体名称', '统一社会信用代码', '决定书文号', '修复日期', '修复方式', '修复机关'], ...repairs, ...changedRepairs]));
   await writeFile(join(OUT, 'daoli-yiyi.csv'), stringify([['主体名称', '统一社会信用代码', '决定书文号', '异议受理日期', '处理状态', '办结日期'], ...objections]));
 
-  console.error(`sample @ ${ANCHOR} → ${OUT}: ${penalties.length + samrPenalties.length} 处罚, ${licences.length} 许可, ${reds.length} 红名单, ${blacks.length} 黑名单, ${commitments.length} 承诺, ${repairs.length} 修复, ${objections.length} 异议`);
+  // A generated district outside the embedded sample gets its own sources.yaml: the sample's, with the
+  // shrink guards scaled to its size.
+  const template = resolve(import.meta.dirname, '../../content/sources/daoli/sources.yaml');
+  if (resolve(OUT, 'sources.yaml') !== template) {
+    const yaml = parse(await readFile(template, 'utf8')) as { sources: { minRows?: number }[] };
+    for (const src of yaml.sources) if (src.minRows !== undefined) src.minRows = Math.floor(src.minRows * Math.min(1, SCALE) * 0.8);
+    await writeFile(join(OUT, 'sources.yaml'), `# Generated by npm run sample -- --subjects ${args.subjects ?? ''} --seed ${args.seed} --change ${CHANGE}\n${stringifyYaml(yaml)}`);
+  }
+  console.error(`sample @ ${ANCHOR} → ${OUT}: ${penalties.length + samrPenalties.length} 处罚, ${licences.length} 许可, ${reds.length} 红名单, ${blacks.length} 黑名单, ${commitments.length} 承诺, ${repairs.length + changedRepairs.length} 修复, ${objections.length} 异议${CHANGE ? `；变更 ${changedPenalties.length} 处罚、${changedRepairs.length} 修复` : ''}`);
 }
 
 await main();
