@@ -7,11 +7,13 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
-import { copyFile, mkdir } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
+import { loadDistrict } from '../src/lib/district.ts';
 import { readNdjson } from '../src/lib/ndjson.ts';
+import { IngestReportSchema } from '../src/lib/schemas/report.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
 import { CSV_HEADER, csvRow, openDataName } from '../src/lib/view/opendata.ts';
@@ -43,4 +45,7 @@ for await (const r of readNdjson<PublishedRecord>(join(values.data, 'records.ndj
 }
 await Promise.all([...streams.values()].flatMap(({ csv, json }) => [csv, json].map((s) => { s.end(); return once(s, 'close'); })));
 await copyFile(join(values.data, 'subjects.ndjson'), join(out, 'subjects.ndjson'));
+// The data date, for the notice that pages show once their data is older than the district allows.
+const report = IngestReportSchema.parse(JSON.parse(await readFile(join(values.data, 'ingest-report.json'), 'utf8')));
+await writeFile(join(out, 'build.json'), `${JSON.stringify({ dataDate: report.today, staleAfterDays: loadDistrict().site.staleAfterDays })}\n`);
 console.error(`open data: ${n} records in ${streams.size} files (by kind and year), ${subjects.size} subjects in ${((performance.now() - started) / 1000).toFixed(1)} s → ${out}`);

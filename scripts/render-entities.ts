@@ -21,7 +21,6 @@ import { getViteConfig } from 'astro/config';
 import { build } from 'vite';
 import { readNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
-import { IngestReportSchema } from '../src/lib/schemas/report.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
 import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
 
@@ -58,7 +57,6 @@ const headTags = (page404.match(/<link rel="stylesheet"[^>]*>/g) ?? []).join('')
 if (!headTags) throw new Error('render-entities: no stylesheet link found in dist/404.html; run astro build first');
 
 // 3. The pages and their hashes.
-const report = IngestReportSchema.parse(JSON.parse(await readFile(join(values.data, 'ingest-report.json'), 'utf8')));
 const subjects = new Map<string, Subject>();
 for await (const s of readNdjson<Subject>(join(values.data, 'subjects.ndjson'))) subjects.set(s.id, s);
 const bySubject = new Map<string, PublishedRecord[]>();
@@ -82,8 +80,9 @@ function consider(job: RenderJob) {
 }
 for (const [id, s] of subjects) {
   const records = (bySubject.get(id) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1));
-  consider({ kind: 'subject', path: `subject/${id}/index.html`, props: { subject: s, records, today: report.today } });
-  for (const r of records) consider({ kind: 'record', path: `record/${r.id}/index.html`, props: { record: r, subject: s, today: report.today } });
+  // No date in the props: a page changes only when its subject or records do.
+  consider({ kind: 'subject', path: `subject/${id}/index.html`, props: { subject: s, records } });
+  for (const r of records) consider({ kind: 'record', path: `record/${r.id}/index.html`, props: { record: r, subject: s } });
 }
 
 // 4. Render what changed, in worker threads, a fresh container per chunk.

@@ -2,7 +2,7 @@
  * The three errands of the portal's users, walked end to end in Chromium on the built sample.
  */
 import { expect, test } from '@playwright/test';
-import { records, subjects, subjectOf } from './data.ts';
+import { records, report, subjectOf, subjects } from './data.ts';
 
 const companyWith = (pred: (kinds: Set<string>) => boolean) => {
   const recs = records();
@@ -98,10 +98,11 @@ test.describe('a business checks its own entries', () => {
 
   test('a record that can be repaired now says so, with the working-day deadlines', async ({ page }) => {
     const r = records().find((x) => x.disclosure.state === '可申请修复' && x.kind === 'penalty')!;
+    await page.clock.setFixedTime(new Date(`${report().today}T09:00:00+08:00`));
     await page.goto(`/record/${r.id}/`);
     const help = page.getByLabel('修复与异议');
     await expect(help).toContainText('现在可以申请信用修复');
-    await expect(help).toContainText('“信用中国”网站一般应于');
+    await expect(help).toContainText('提交并被受理的，“信用中国”网站一般应于');
     await expect(help).toContainText('自受理信用修复申请之日起10个工作日内');
   });
 

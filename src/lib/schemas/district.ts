@@ -111,6 +111,8 @@ export const SiteSchema = z.strictObject({
   errorReportUrl: z.url(),
   /** The plan this portal implements, cited by 文号. */
   plan: z.strictObject({ docNo: z.string().min(1), title: z.string().min(1) }),
+  /** Pages say their data may be out of date once it is older than this many days on the reader's clock. */
+  staleAfterDays: z.number().int().positive().default(14),
 });
 export type SiteConfig = z.output<typeof SiteSchema>;
 

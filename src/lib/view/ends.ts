@@ -1,7 +1,11 @@
 import type { PublishedRecord } from '../schemas/record.ts';
 
-/** The latest end date among records, for elements that should disappear with the last of them. */
-export function lastEnd(records: PublishedRecord[]): string | undefined {
-  if (records.some((r) => !r.disclosure.end)) return undefined;
-  return records.map((r) => r.disclosure.end!).sort().at(-1);
+/**
+ * How many records end on each day, for totals that must follow the visitor's date (public/expiry.js
+ * subtracts those whose day has passed). At most one entry per day of the three-year maximum.
+ */
+export function endCounts(records: Pick<PublishedRecord, 'disclosure'>[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const r of records) if (r.disclosure.end) counts.set(r.disclosure.end, (counts.get(r.disclosure.end) ?? 0) + 1);
+  return [...counts].sort((a, b) => (a[0] < b[0] ? -1 : 1));
 }

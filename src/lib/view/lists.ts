@@ -3,6 +3,7 @@ import type { PaginateFunction } from 'astro';
 import { RECORD_KINDS, type RecordKind } from '../schemas/common.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
 import type { SiteData } from './data.ts';
+import { endCounts } from './ends.ts';
 import { recordDate, yearsOf } from './record.ts';
 import { LIST_SLUG } from './urls.ts';
 
@@ -20,9 +21,11 @@ export function listContext(data: SiteData, kind: RecordKind) {
 export function listPaths(data: SiteData, paginate: PaginateFunction, byYear: boolean) {
   return RECORD_KINDS.flatMap((kind) => {
     const ctx = listContext(data, kind);
-    const props = { kind, years: ctx.years, authorities: ctx.authorities, names: data.names, today: data.today };
-    if (!byYear) return paginate(ctx.records, { params: { kind: LIST_SLUG[kind] }, props, pageSize: PAGE_SIZE });
-    return ctx.years.flatMap((year) => paginate(ctx.records.filter((r: PublishedRecord) => recordDate(r).startsWith(year)),
-      { params: { kind: LIST_SLUG[kind], year }, props: { ...props, year }, pageSize: PAGE_SIZE }));
+    const props = { kind, years: ctx.years, authorities: ctx.authorities, names: data.names };
+    if (!byYear) return paginate(ctx.records, { params: { kind: LIST_SLUG[kind] }, props: { ...props, ends: endCounts(ctx.records) }, pageSize: PAGE_SIZE });
+    return ctx.years.flatMap((year) => {
+      const list = ctx.records.filter((r: PublishedRecord) => recordDate(r).startsWith(year));
+      return paginate(list, { params: { kind: LIST_SLUG[kind], year }, props: { ...props, year, ends: endCounts(list) }, pageSize: PAGE_SIZE });
+    });
   });
 }
