@@ -1,15 +1,18 @@
 /**
- * npm run bench: ingest speed and memory on the sample (1× and 10×), on each realdata file, and the
- * Astro build of the sample. Results go to bench/results.md (committed) and are printed.
- * No timed assertions live in the tests; this is where speed is shown.
+ * npm run bench [-- --tiers 1000,10000,100000]: ingest speed and memory on the sample (1× and 10×) and on each
+ * realdata file, the build of the sample by stage, what pages weigh and how fast a first search is
+ * (bench/results.md), then the build at district and city size with its incremental rebuild
+ * (bench/scale.ts → bench/results/scale.md). No timed assertions live in the tests; this is where speed is shown.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
+import { parseArgs } from 'node:util';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { siteBench } from './site.ts';
 
+const { values: args } = parseArgs({ options: { tiers: { type: 'string', default: '1000,10000,100000' } } });
 const ROOT = resolve(import.meta.dirname, '..');
 const TODAY = '2026-11-22';
 const node = process.execPath;
@@ -56,19 +59,18 @@ for (const s of real.sources) {
   line([src.id, src.rows, src.accepted, src.rejected, `${(r.ms / 1000).toFixed(2)} s`, `${r.maxRssMB} MB`]);
 }
 
-// 3. The full build of the sample: ingest, Astro, search index.
-rows.push('', '## Build of the sample (`npm run build`: ingest, Astro pages, Pagefind index)', '', '| pages | Astro time | pages/s | search-index time | total |', '|---|---|---|---|---|');
-const t0 = performance.now();
-const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDIT_TODAY: TODAY } });
+// 3. The full build of the sample, by stage.
+rows.push('', '## Build of the sample (`npm run build -- --full`, by stage)', '', '| stage | time | peak memory |', '|---|---|---|');
+const stagesFile = join(tmp(), 'stages.json');
+const build = spawnSync(node, [...flags, 'scripts/build.ts', '--full', '--json', stagesFile], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDIT_TODAY: TODAY } });
 if (build.status !== 0) throw new Error(build.stderr);
-const total = (performance.now() - t0) / 1000;
-const pages = Number(/(\d+) page\(s\) built in ([\d.]+)s/.exec(build.stdout)?.[1] ?? 0);
-const astroSecs = Number(/page\(s\) built in ([\d.]+)s/.exec(build.stdout)?.[1] ?? 0);
-const indexSecs = Number(/search index: .* in ([\d.]+) s/.exec(build.stderr)?.[1] ?? 0);
-line([pages, `${astroSecs.toFixed(1)} s`, Math.round(pages / astroSecs), `${indexSecs.toFixed(1)} s`, `${total.toFixed(1)} s`]);
+const stages = JSON.parse(readFileSync(stagesFile, 'utf8')) as { stages: { name: string; seconds: number; peakRssMB: number }[]; total: number };
+for (const st of stages.stages) line([st.name, `${st.seconds.toFixed(1)} s`, `${st.peakRssMB} MB`]);
+line(['total', `${stages.total.toFixed(1)} s`, `${Math.max(...stages.stages.map((st) => st.peakRssMB))} MB`]);
 
 // 4. Page weights and the first search.
-const recs = JSON.parse(readFileSync(join(ROOT, 'content/data/records.json'), 'utf8')) as { id: string; subjectId: string; kind: string }[];
+const recs = readFileSync(join(ROOT, 'content/data/records.ndjson'), 'utf8').split('\n').filter(Boolean)
+  .map((l) => JSON.parse(l) as { id: string; subjectId: string; kind: string });
 const busiest = Object.entries(recs.reduce<Record<string, number>>((m, r) => ({ ...m, [r.subjectId]: (m[r.subjectId] ?? 0) + 1 }), {})).sort((a, b) => b[1] - a[1])[0]![0];
 rows.push('', '## Page weight (HTML + CSS + JS each page loads, compressed as a static host would serve them)', '');
 rows.push(await siteBench({
@@ -86,3 +88,7 @@ const header = [
 const text = `${[...header, ...rows].join('\n')}\n`;
 writeFileSync(join(ROOT, 'bench/results.md'), text);
 console.log(text);
+
+// 5. District and city size: full and incremental builds against the plain-Node floor (bench/results/scale.md).
+const scale = spawnSync(node, [...flags, join(ROOT, 'bench/scale.ts'), '--tiers', args.tiers], { cwd: ROOT, stdio: 'inherit' });
+if (scale.status !== 0) process.exit(scale.status ?? 1);

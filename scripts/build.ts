@@ -1,5 +1,5 @@
 /**
- * npm run build [-- --full] [-- --json FILE]: the whole build, in stages, each its own process:
+ * npm run build [-- --full] [--strict] [--allow-shrink] [--json FILE]: the whole build, in stages, each its own process:
  *   ingest (content/data) → Astro (chrome, lists, authorities, MDX) → entity pages (subjects and records,
  *   incremental) → open data → search index.
  * A second build in the same checkout is incremental by itself: entity pages whose content did not change
@@ -12,7 +12,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
-const { values } = parseArgs({ options: { full: { type: 'boolean', default: false }, json: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    full: { type: 'boolean', default: false },
+    /** Passed to the ingest: fail on any failed source instead of using its last good snapshot. */
+    strict: { type: 'boolean', default: false },
+    /** Passed to the ingest: accept a source that shrank by more than half. */
+    'allow-shrink': { type: 'boolean', default: false },
+    json: { type: 'string' },
+  },
+});
 const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const node = process.execPath;
@@ -38,7 +47,7 @@ function run(name: string, args: string[]): void {
   console.error(`build: ${name} ${seconds.toFixed(1)} s, peak ${peakRssMB} MB`);
 }
 
-run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data']);
+run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data', ...(values.strict ? ['--strict'] : []), ...(values['allow-shrink'] ? ['--allow-shrink'] : [])]);
 // Astro must not empty dist/ (that would throw away the entity pages); what it made last time goes instead.
 if (values.full) rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });

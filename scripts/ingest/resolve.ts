@@ -17,6 +17,7 @@ import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
 import type { RowIssue } from '../../src/lib/schemas/report.ts';
 import { SubjectSchema, type Subject, type SubjectCodes } from '../../src/lib/schemas/subject.ts';
 import { nameKey, toHalfWidth } from '../../src/lib/text.ts';
+import { recordDate } from '../../src/lib/view/record.ts';
 
 export interface Accepted {
   source: SourceDescriptor;
@@ -112,16 +113,6 @@ export function recordId(r: RecordFields, subjectId: string): string {
     case 'commitment': key = doc || `${r.commitmentType}|${r.committedOn}|${r.authority}`; break;
   }
   return `${PREFIX[r.kind]}-${hash(`${r.kind}|${subjectId}|${key}`)}`;
-}
-
-/** The day a record is about, for choosing a subject's current name. */
-function recordDate(v: RecordFields): string {
-  switch (v.kind) {
-    case 'penalty': case 'license': return v.decisionDate;
-    case 'redlist': return v.listedOn ?? `${v.evaluationYear}-12-31`;
-    case 'blacklist': return v.listedOn;
-    case 'commitment': return v.committedOn;
-  }
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -267,9 +267,10 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
     snapshots[snap.bytes] = bytes;
     snapshots[snap.meta] = `${JSON.stringify({ id: desc.id, sha256: digest, fetchedOn, bytes: bytes.length })}\n`;
     reports.push({ ...outcome.report, sha256: digest, fetchedOn, ...(stale ? { stale } : {}) });
-    accepted.push(...outcome.accepted);
-    rejects.push(...outcome.rejects);
-    quarantine.push(...outcome.quarantine);
+    // One at a time: spreading a city's rows into push() overflows the call stack.
+    for (const a of outcome.accepted) accepted.push(a);
+    for (const r of outcome.rejects) rejects.push(r);
+    for (const q of outcome.quarantine) quarantine.push(q);
   }
 
   const resolved = resolve(accepted, opts.today, opts.config ?? DEFAULT_DISCLOSURE_CONFIG);

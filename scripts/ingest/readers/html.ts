@@ -9,7 +9,7 @@ function tableRows(table: HTMLElement): HTMLElement[] {
   const rows: HTMLElement[] = [];
   for (const child of children(table, ['TR', 'THEAD', 'TBODY', 'TFOOT'])) {
     if (child.tagName === 'TR') rows.push(child);
-    else rows.push(...children(child, ['TR']));
+    else for (const tr of children(child, ['TR'])) rows.push(tr);
   }
   return rows;
 }

@@ -4,13 +4,13 @@
  * (scripts/open-data.ts) both take names and rows from here.
  */
 import { KIND_LABELS, RECORD_KINDS } from '../schemas/common.ts';
-import type { PublishedRecord } from '../schemas/record.ts';
+import type { PublishedRecord, RecordFields } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
 import { recordDate, recordTitle } from './record.ts';
 import { LIST_SLUG, recordUrl } from './urls.ts';
 
 /** The file (without extension) a record is published in: penalty-2026. */
-export const openDataName = (r: Pick<PublishedRecord, 'kind'> & Parameters<typeof recordDate>[0]) => `${LIST_SLUG[r.kind]}-${recordDate(r).slice(0, 4)}`;
+export const openDataName = (r: RecordFields) => `${LIST_SLUG[r.kind]}-${recordDate(r).slice(0, 4)}`;
 
 export interface OpenDataFile { name: string; label: string; count: number }
 

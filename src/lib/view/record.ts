@@ -1,6 +1,6 @@
 /** How a record is named and dated wherever it is shown: lists, pages, citations and the search index. */
 import { KIND_LABELS } from '../schemas/common.ts';
-import type { PublishedRecord } from '../schemas/record.ts';
+import type { PublishedRecord, RecordFields } from '../schemas/record.ts';
 
 /** The record's own title: violation type, licence, list name or commitment type. */
 export function recordTitle(r: PublishedRecord): string {
@@ -12,13 +12,14 @@ export function recordTitle(r: PublishedRecord): string {
   }
 }
 
-/** The date a reader would cite: decision, listing or commitment date. */
-export function recordDate(r: PublishedRecord): string {
+/** The date a reader would cite: decision, listing or commitment date (a yearly rating: 1 January after its year). */
+export function recordDate(r: RecordFields): string {
   switch (r.kind) {
     case 'penalty':
     case 'license': return r.decisionDate;
     case 'commitment': return r.committedOn;
-    default: return r.listedOn ?? r.disclosure.start;
+    case 'blacklist': return r.listedOn;
+    case 'redlist': return r.listedOn ?? `${r.evaluationYear! + 1}-01-01`;
   }
 }
 

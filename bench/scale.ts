@@ -1,0 +1,130 @@
+/**
+ * The build at district and city size: for each N, a synthetic district of N subjects (npm run sample --
+ * --subjects N) is built from scratch in a scratch copy of the project, stage by stage (time and peak
+ * memory), then rebuilt after --change 0.01 (time, and how many files of dist/ were written). In the same
+ * run, a plain Node writer puts out the same number of entity pages of the same sizes: the floor.
+ *
+ *   node bench/scale.ts [--tiers 1000,10000,100000] [--out bench/results]
+ *
+ * Writes bench/results/scale.json and bench/results/scale.md (the README links the table).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({ options: { tiers: { type: 'string', default: '1000,10000' }, out: { type: 'string', default: 'bench/results' } } });
+const ROOT = resolve(import.meta.dirname, '..');
+const TODAY = '2026-11-22';
+const node = process.execPath;
+const flags = ['--disable-warning=ExperimentalWarning'];
+
+interface Stage { name: string; seconds: number; peakRssMB: number }
+interface BuildRun { stages: Stage[]; total: number }
+
+/** A scratch copy of the project (sources only; node_modules linked), so that a bench never touches dist/. */
+function scratch(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'credit-scale-'));
+  for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'district.yaml']) {
+    cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (p) => !p.includes(`${join('content', 'data')}`) });
+  }
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  return dir;
+}
+
+function build(dir: string, sources: string, full: boolean): BuildRun {
+  const json = join(dir, 'build-stages.json');
+  const r = spawnSync(node, [...flags, 'scripts/build.ts', '--json', json, ...(full ? ['--full'] : [])], {
+    cwd: dir, encoding: 'utf8', env: { ...process.env, CREDIT_SOURCES: sources, CREDIT_TODAY: TODAY }, maxBuffer: 1 << 28,
+  });
+  if (r.status !== 0) throw new Error(`build failed in ${dir}:\n${r.stderr.slice(-4000)}`);
+  return JSON.parse(readFileSync(json, 'utf8')) as BuildRun;
+}
+
+function walk(dir: string, visit: (path: string, size: number, mtimeMs: number) => void): void {
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) walk(p, visit);
+    else { const st = statSync(p); visit(p, st.size, st.mtimeMs); }
+  }
+}
+
+/** The floor: write the same number of pages, of the same sizes, with plain Node in one thread. */
+function floor(dist: string): { pages: number; seconds: number } {
+  const sizes: number[] = [];
+  for (const kind of ['subject', 'record']) walk(join(dist, kind), (_p, size) => sizes.push(size));
+  const out = mkdtempSync(join(tmpdir(), 'credit-floor-'));
+  const block = '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>信用档案</title></head><body>'.padEnd(1024, '信');
+  const t0 = performance.now();
+  sizes.forEach((size, i) => {
+    const file = join(out, 'p', String(i % 1000), String(i), 'index.html');
+    mkdirSync(dirname(file), { recursive: true });
+    // A page assembled from strings, as a template-literal renderer would, of the real page's length.
+    writeFileSync(file, `${block.repeat(Math.max(1, Math.floor(size / 3 / 1024)))}<p>${i}</p></body></html>`);
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  rmSync(out, { recursive: true, force: true });
+  return { pages: sizes.length, seconds };
+}
+
+interface Tier {
+  subjects: number; publicRecords: number; subjectsWithRecords: number;
+  full: BuildRun; floor: { pages: number; seconds: number };
+  dist: { files: number; bytes: number };
+  incremental: BuildRun & { filesWritten: number; filesTotal: number };
+}
+const tiers: Tier[] = [];
+for (const n of values.tiers.split(',').map(Number)) {
+  const gen = mkdtempSync(join(tmpdir(), 'credit-district-'));
+  execFileSync(node, [...flags, join(ROOT, 'scripts/sample/generate.ts'), '--subjects', String(n), '--out', join(gen, 'base')], { stdio: 'ignore' });
+  execFileSync(node, [...flags, join(ROOT, 'scripts/sample/generate.ts'), '--subjects', String(n), '--change', '0.01', '--out', join(gen, 'changed')], { stdio: 'ignore' });
+  const dir = scratch();
+  console.error(`scale ${n}: building in ${dir}`);
+  const full = build(dir, join(gen, 'base', 'sources.yaml'), true);
+  const report = JSON.parse(readFileSync(join(dir, 'content/data/ingest-report.json'), 'utf8'));
+  const dist = { files: 0, bytes: 0 };
+  walk(join(dir, 'dist'), (_p, size) => { dist.files++; dist.bytes += size; });
+  const fl = floor(join(dir, 'dist'));
+  // Mark every file as old, rebuild after 1% changed, and count what was written again.
+  const old = new Date(Date.now() - 3_600_000);
+  walk(join(dir, 'dist'), (p) => utimesSync(p, old, old));
+  const marker = Date.now() - 1000;
+  const inc = build(dir, join(gen, 'changed', 'sources.yaml'), false);
+  let written = 0;
+  let total = 0;
+  walk(join(dir, 'dist'), (_p, _s, mtime) => { total++; if (mtime >= marker) written++; });
+  tiers.push({
+    subjects: n, publicRecords: report.totals.published, subjectsWithRecords: report.totals.subjects,
+    full, floor: fl, dist, incremental: { ...inc, filesWritten: written, filesTotal: total },
+  });
+  console.error(`scale ${n}: full ${full.total.toFixed(1)} s, incremental ${inc.total.toFixed(1)} s, floor ${fl.seconds.toFixed(1)} s for ${fl.pages} pages`);
+  rmSync(dir, { recursive: true, force: true });
+  rmSync(gen, { recursive: true, force: true });
+}
+
+const stage = (run: BuildRun, name: string) => run.stages.find((s) => s.name === name)!;
+const s1 = (x: number) => `${x.toFixed(1)} s`;
+const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
+const lines = [
+  '# The build at scale',
+  '',
+  `Recorded by \`node bench/scale.ts --tiers ${values.tiers}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+  'Each tier is a synthetic district (`npm run sample -- --subjects N`) built from scratch (`npm run build -- --full`), then rebuilt after `--change 0.01`.',
+  'The floor is a plain Node writer putting out the same number of entity pages of the same sizes in the same run.',
+  '',
+  '| subjects generated | with public records | public records | ingest | Astro | entity pages | open data | search index | total | peak memory | dist/ | floor (entity pages) | total ÷ floor |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...tiers.map((t) => `| ${t.subjects} | ${t.subjectsWithRecords} | ${t.publicRecords} | ${['ingest', 'astro', 'entities', 'opendata', 'search'].map((n) => `${s1(stage(t.full, n).seconds)} / ${gb(stage(t.full, n).peakRssMB)}`).join(' | ')} | ${s1(t.full.total)} | ${gb(Math.max(...t.full.stages.map((s) => s.peakRssMB)))} | ${t.dist.files} files, ${(t.dist.bytes / 2 ** 30).toFixed(2)} GB | ${s1(t.floor.seconds)} for ${t.floor.pages} pages | ${(t.full.total / t.floor.seconds).toFixed(1)}× |`),
+  '',
+  '## Incremental rebuild after 1% of the subjects changed',
+  '',
+  '| subjects | full build | rebuild | rebuild ÷ full | entity pages stage | files of dist/ written again |',
+  '|---|---|---|---|---|---|',
+  ...tiers.map((t) => `| ${t.subjects} | ${s1(t.full.total)} | ${s1(t.incremental.total)} | ${Math.round((100 * t.incremental.total) / t.full.total)}% | ${s1(stage(t.incremental, 'entities').seconds)} | ${t.incremental.filesWritten} of ${t.incremental.filesTotal} (${((100 * t.incremental.filesWritten) / t.incremental.filesTotal).toFixed(1)}%) |`),
+  '',
+];
+mkdirSync(resolve(values.out), { recursive: true });
+writeFileSync(join(resolve(values.out), 'scale.json'), `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), tiers }, null, 2)}\n`);
+writeFileSync(join(resolve(values.out), 'scale.md'), `${lines.join('\n')}\n`);
+console.log(lines.join('\n'));
