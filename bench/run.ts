@@ -90,5 +90,6 @@ writeFileSync(join(ROOT, 'bench/results.md'), text);
 console.log(text);
 
 // 5. District and city size: full and incremental builds against the plain-Node floor (bench/results/scale.md).
+// --tiers '' skips this (the tiers measured before stay in bench/results/scale.json).
 const scale = spawnSync(node, [...flags, join(ROOT, 'bench/scale.ts'), '--tiers', args.tiers], { cwd: ROOT, stdio: 'inherit' });
 if (scale.status !== 0) process.exit(scale.status ?? 1);

@@ -6,15 +6,17 @@
  *
  *   node bench/scale.ts [--tiers 1000,10000,100000] [--out bench/results]
  *
- * Writes bench/results/scale.json and bench/results/scale.md (the README links the table).
+ * Writes bench/results/scale.json and bench/results/scale.md (the README links the table). Tiers measured
+ * earlier and kept in scale.json stay unless measured again; --tiers '' only rewrites the table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({ options: { tiers: { type: 'string', default: '1000,10000' }, out: { type: 'string', default: 'bench/results' } } });
+const OUT = resolve(values.out);
 const ROOT = resolve(import.meta.dirname, '..');
 const TODAY = '2026-11-22';
 const node = process.execPath;
@@ -75,7 +77,7 @@ interface Tier {
   incremental: BuildRun & { filesWritten: number; filesTotal: number };
 }
 const tiers: Tier[] = [];
-for (const n of values.tiers.split(',').map(Number)) {
+for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
   const gen = mkdtempSync(join(tmpdir(), 'credit-district-'));
   execFileSync(node, [...flags, join(ROOT, 'scripts/sample/generate.ts'), '--subjects', String(n), '--out', join(gen, 'base')], { stdio: 'ignore' });
   execFileSync(node, [...flags, join(ROOT, 'scripts/sample/generate.ts'), '--subjects', String(n), '--change', '0.01', '--out', join(gen, 'changed')], { stdio: 'ignore' });
@@ -103,28 +105,37 @@ for (const n of values.tiers.split(',').map(Number)) {
   rmSync(gen, { recursive: true, force: true });
 }
 
+// Keep the tiers measured before (a 100k tier takes half an hour); those measured now replace them.
+const resultsFile = join(OUT, 'scale.json');
+const kept: (Tier & { date?: string })[] = existsSync(resultsFile) ? JSON.parse(readFileSync(resultsFile, 'utf8')).tiers : [];
+const today = new Date().toISOString().slice(0, 10);
+const all = [...kept.filter((k) => !tiers.some((t) => t.subjects === k.subjects)), ...tiers.map((t) => ({ ...t, date: today }))]
+  .sort((a, b) => a.subjects - b.subjects);
+
 const stage = (run: BuildRun, name: string) => run.stages.find((s) => s.name === name)!;
 const s1 = (x: number) => `${x.toFixed(1)} s`;
 const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
 const lines = [
   '# The build at scale',
   '',
-  `Recorded by \`node bench/scale.ts --tiers ${values.tiers}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}.`,
+  `Recorded by \`node bench/scale.ts\` (\`npm run bench\`): ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the date of each tier's run is in its row.`,
   'Each tier is a synthetic district (`npm run sample -- --subjects N`) built from scratch (`npm run build -- --full`), then rebuilt after `--change 0.01`.',
   'The floor is a plain Node writer putting out the same number of entity pages of the same sizes in the same run.',
   '',
-  '| subjects generated | with public records | public records | ingest | Astro | entity pages | open data | search index | total | peak memory | dist/ | floor (entity pages) | total ÷ floor |',
+  'Each stage cell is wall time / peak memory.',
+  '',
+  '| subjects generated (run on) | with public records | public records | ingest | Astro | entity pages | open data | search index | total | peak memory | dist/ | floor (entity pages) | total ÷ floor |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...tiers.map((t) => `| ${t.subjects} | ${t.subjectsWithRecords} | ${t.publicRecords} | ${['ingest', 'astro', 'entities', 'opendata', 'search'].map((n) => `${s1(stage(t.full, n).seconds)} / ${gb(stage(t.full, n).peakRssMB)}`).join(' | ')} | ${s1(t.full.total)} | ${gb(Math.max(...t.full.stages.map((s) => s.peakRssMB)))} | ${t.dist.files} files, ${(t.dist.bytes / 2 ** 30).toFixed(2)} GB | ${s1(t.floor.seconds)} for ${t.floor.pages} pages | ${(t.full.total / t.floor.seconds).toFixed(1)}× |`),
+  ...all.map((t) => `| ${t.subjects} (${t.date}) | ${t.subjectsWithRecords} | ${t.publicRecords} | ${['ingest', 'astro', 'entities', 'opendata', 'search'].map((n) => `${s1(stage(t.full, n).seconds)} / ${gb(stage(t.full, n).peakRssMB)}`).join(' | ')} | ${s1(t.full.total)} | ${gb(Math.max(...t.full.stages.map((s) => s.peakRssMB)))} | ${t.dist.files} files, ${(t.dist.bytes / 2 ** 30).toFixed(2)} GB | ${s1(t.floor.seconds)} for ${t.floor.pages} pages | ${(t.full.total / t.floor.seconds).toFixed(1)}× |`),
   '',
   '## Incremental rebuild after 1% of the subjects changed',
   '',
   '| subjects | full build | rebuild | rebuild ÷ full | entity pages stage | files of dist/ written again |',
   '|---|---|---|---|---|---|',
-  ...tiers.map((t) => `| ${t.subjects} | ${s1(t.full.total)} | ${s1(t.incremental.total)} | ${Math.round((100 * t.incremental.total) / t.full.total)}% | ${s1(stage(t.incremental, 'entities').seconds)} | ${t.incremental.filesWritten} of ${t.incremental.filesTotal} (${((100 * t.incremental.filesWritten) / t.incremental.filesTotal).toFixed(1)}%) |`),
+  ...all.map((t) => `| ${t.subjects} | ${s1(t.full.total)} | ${s1(t.incremental.total)} | ${Math.round((100 * t.incremental.total) / t.full.total)}% | ${s1(stage(t.incremental, 'entities').seconds)} | ${t.incremental.filesWritten} of ${t.incremental.filesTotal} (${((100 * t.incremental.filesWritten) / t.incremental.filesTotal).toFixed(1)}%) |`),
   '',
 ];
-mkdirSync(resolve(values.out), { recursive: true });
-writeFileSync(join(resolve(values.out), 'scale.json'), `${JSON.stringify({ date: new Date().toISOString().slice(0, 10), tiers }, null, 2)}\n`);
-writeFileSync(join(resolve(values.out), 'scale.md'), `${lines.join('\n')}\n`);
+mkdirSync(OUT, { recursive: true });
+writeFileSync(resultsFile, `${JSON.stringify({ tiers: all }, null, 2)}\n`);
+writeFileSync(join(OUT, 'scale.md'), `${lines.join('\n')}\n`);
 console.log(lines.join('\n'));

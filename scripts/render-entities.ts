@@ -14,7 +14,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import { getViteConfig } from 'astro/config';
@@ -117,7 +117,8 @@ await Promise.all(Array.from({ length: workers }, async () => {
 let removed = 0;
 for (const path of Object.keys(previous.pages)) {
   if (pages[path]) continue;
-  await rm(join(dist, path), { force: true });
+  // Each page is alone in its folder (subject/ID/index.html): the folder goes with it.
+  await rm(join(dist, dirname(path)), { recursive: true, force: true });
   removed++;
 }
 await writeFile(manifestFile, `${JSON.stringify({ version, pages })}\n`);

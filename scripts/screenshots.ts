@@ -2,13 +2,13 @@
  * npm run screenshots: the README's pictures of the home page and a credit file, from dist/.
  * Needs a CJK font for the glyphs (Debian: apt-get install fonts-noto-cjk).
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { readAllNdjson } from '../src/lib/ndjson.ts';
 import { CHROMIUM, serveDist } from './serve-dist.ts';
 
 const ROOT = join(import.meta.dirname, '..');
-const records = JSON.parse(readFileSync(join(ROOT, 'content/data/records.json'), 'utf8')) as { subjectId: string; kind: string }[];
+const records = await readAllNdjson<{ subjectId: string; kind: string }>(join(ROOT, 'content/data/records.ndjson'));
 const kinds = new Map<string, Set<string>>();
 for (const r of records) kinds.set(r.subjectId, (kinds.get(r.subjectId) ?? new Set()).add(r.kind));
 // A company with the most kinds of record shows every section of a credit file.

@@ -12,6 +12,7 @@ import * as pagefind from 'pagefind';
 import { readAllNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
+import { codeShards } from '../src/lib/search/codes.ts';
 import { searchStubs } from '../src/lib/search/stubs.ts';
 
 const { values } = parseArgs({ options: { data: { type: 'string', default: 'content/data' }, dist: { type: 'string', default: 'dist' } } });
@@ -26,6 +27,13 @@ for (const [path, html] of searchStubs(records, subjects)) {
   await writeFile(join(stubs, path), html);
 }
 
+// The static code lookup: one small file per shard of codes (src/lib/search/codes.ts).
+const lookup = codeShards(subjects);
+const codesDir = resolve(values.dist, 'codes');
+await rm(codesDir, { recursive: true, force: true });
+await mkdir(codesDir, { recursive: true });
+for (const [name, shard] of lookup.shards) await writeFile(join(codesDir, `${name}.json`), JSON.stringify(shard));
+
 const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
 if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
 const added = await index.addDirectory({ path: stubs });
@@ -33,4 +41,5 @@ if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`)
 const out = await index.writeFiles({ outputPath: resolve(values.dist, 'pagefind') });
 if (out.errors.length) throw new Error(`pagefind: ${out.errors.join('; ')}`);
 await pagefind.close();
+console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s) → ${values.dist}/codes`);
 console.error(`search index: ${added.page_count} stubs (${subjects.length} subjects, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.dist}/pagefind`);

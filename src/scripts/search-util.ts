@@ -12,6 +12,11 @@ export function isUsccShape(code: string): boolean {
   return code.length === 18 && [...code].every((c) => USCC_ALPHABET.includes(c));
 }
 
+/** A query that may be a code: 8 to 20 letters and digits, at least one digit (not a name). */
+export function isCodeLike(code: string): boolean {
+  return /^[0-9A-Z]{8,20}$/.test(code) && /\d/.test(code);
+}
+
 /** The visitor's date, YYYY-MM-DD, in their own time zone. */
 export function today(d: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');

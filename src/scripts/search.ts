@@ -3,7 +3,9 @@
  * sort, an exact 统一社会信用代码 jump to the subject page, and results hidden once their disclosure
  * period has ended on the visitor's date (from each result's `end` metadata, not a fetch per result).
  */
-import { isUsccShape, normalizeQueryCode, today } from './search-util.ts';
+import { usccCheckChar } from '../lib/credit-code.ts';
+import { shardOf, type CodeShard } from '../lib/search/codes.ts';
+import { isCodeLike, isUsccShape, normalizeQueryCode, today } from './search-util.ts';
 
 interface PagefindResult { id: string; data: () => Promise<{ url: string; meta: Record<string, string> }> }
 interface Pagefind {
@@ -21,6 +23,8 @@ export function startSearch(): void {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('results')!;
   const more = document.getElementById('more') as HTMLButtonElement;
+  const notFound = document.getElementById('not-found')!;
+  const codeDigits = Number(status.dataset.codeDigits ?? '2');
   input.required = false;
   document.getElementById('nojs-note')?.setAttribute('hidden', '');
   const params = new URLSearchParams(location.search);
@@ -77,6 +81,7 @@ export function startSearch(): void {
       }
     }
     more.hidden = pending.length === 0;
+    notFound.hidden = shown > 0;
     status.textContent = total === 0 ? '没有找到符合条件的信息。'
       : `找到 ${total} 条结果，已显示 ${shown} 条${expired ? `；另有 ${expired} 条公示期已届满，依规不再显示` : ''}。`;
   };
@@ -96,11 +101,40 @@ export function startSearch(): void {
     expired = 0;
     const active = Object.fromEntries(Object.entries(f).filter(([k, v]) => v && k !== 'sort'));
     if (!q && !Object.keys(active).length) { status.textContent = '请输入查询内容或选择筛选条件。'; return; }
+    notFound.hidden = true;
     const code = normalizeQueryCode(q);
-    if (isUsccShape(code)) {
-      status.textContent = '正在查找该统一社会信用代码……';
-      const res = await fetch(`/subject/${code}/`, { method: 'HEAD' });
-      if (res.ok) { location.assign(`/subject/${code}/`); return; }
+    if (isCodeLike(code)) {
+      // One small request resolves an exact code: the shard of the static lookup that holds it.
+      status.textContent = '正在查找该代码……';
+      const res = await fetch(`/codes/${shardOf(code, codeDigits)}.json`);
+      const ids = res.ok ? ((await res.json()) as CodeShard)[code] : undefined;
+      if (id !== run) return;
+      if (ids?.length === 1) { location.assign(`/subject/${ids[0]![0]}/`); return; }
+      if (ids && ids.length > 1) {
+        for (const [sid, name] of ids) {
+          const li = document.createElement('li');
+          li.className = 'border border-gray-300 rounded p-3';
+          const a = document.createElement('a');
+          a.href = `/subject/${sid}/`;
+          a.className = 'text-lg font-semibold text-blue-800 underline';
+          a.textContent = name;
+          li.append(a);
+          list.append(li);
+        }
+        status.textContent = `代码 ${code} 出现在 ${ids.length} 个不同主体的记录中（来源单位登记的代码可能有误），请按名称核对。`;
+        return;
+      }
+      const expected = isUsccShape(code) ? usccCheckChar(code) : null;
+      if (expected && expected !== code[17]) {
+        const fixed = code.slice(0, 17) + expected;
+        status.replaceChildren(
+          `“${code}”不是有效的统一社会信用代码：第 18 位（校验位）应为 ${expected}，不是 ${code[17]}。是否要查询 `,
+          Object.assign(document.createElement('a'), { href: `/search/?q=${fixed}`, textContent: fixed, className: 'text-blue-800 underline' }),
+          '？',
+        );
+        notFound.hidden = false;
+        return;
+      }
     }
     status.textContent = '正在查询……';
     const pf = await load();

@@ -3,7 +3,7 @@
  * the keyboard and prints without its navigation.
  */
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { records, subjects } from './data.ts';
 
 function pageTypes(): [string, string][] {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { gunzipSync } from 'node:zlib';
 import { findIdNumber } from '../../src/lib/mask.ts';
 import { distFiles, distHtml, records, report, sampleFile, subjects, subjectOf } from './data.ts';

@@ -1,7 +1,7 @@
 /**
  * The three errands of the portal's users, walked end to end in Chromium on the built sample.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { records, report, subjectOf, subjects } from './data.ts';
 
 const companyWith = (pred: (kinds: Set<string>) => boolean) => {
@@ -33,10 +33,31 @@ test.describe('a citizen checks a business', () => {
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.name);
   });
 
-  test('a legacy 15-digit 注册号 finds the company that carries it', async ({ page }) => {
+  test('a legacy 15-digit 注册号 opens the company that carries it', async ({ page }) => {
     const s = subjects().find((x) => x.codes.regNo && x.codes.uscc)!;
     await page.goto(`/search/?q=${s.codes.regNo}`);
-    await expect(page.getByRole('link', { name: s.name, exact: true }).first()).toBeVisible();
+    await expect(page).toHaveURL(new RegExp(`/subject/${s.id}/$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(s.name);
+  });
+
+  test('a code with a wrong check character says which character is expected and offers the corrected code', async ({ page }) => {
+    const s = companyWith((k) => k.has('penalty'));
+    const uscc = s.codes.uscc!;
+    // Another character of the 31-symbol alphabet in place of the check character.
+    const wrong = uscc.slice(0, 17) + (uscc[17] === '0' ? '1' : '0');
+    await page.goto(`/search/?q=${wrong}`);
+    const status = page.getByRole('status').filter({ hasText: '校验位' });
+    await expect(status).toContainText(`第 18 位（校验位）应为 ${uscc[17]}`);
+    await status.getByRole('link', { name: uscc }).click();
+    await expect(page).toHaveURL(new RegExp(`/subject/${uscc}/$`));
+  });
+
+  test('a search that finds nothing says that is not a clean record, and where else to look', async ({ page }) => {
+    await page.goto('/search/?q=zzqqxxvv');
+    const box = page.locator('#not-found');
+    await expect(box).toContainText('不代表该主体没有信用记录');
+    await expect(box.getByRole('link', { name: '信用中国' })).toHaveAttribute('href', 'https://www.creditchina.gov.cn/');
+    await expect(box.getByRole('link', { name: '国家企业信用信息公示系统' })).toBeVisible();
   });
 
   test('a subject not on the black list says so', async ({ page }) => {

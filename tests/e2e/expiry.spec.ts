@@ -2,7 +2,7 @@
  * A static page outlives its build: on the visitor's date, records whose disclosure has ended are hidden,
  * on pages and in search results, with a short neutral note.
  */
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
 import { records, report, subjectOf, subjects } from './data.ts';
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T12:00:00+08:00`) + 86_400_000);

@@ -92,6 +92,11 @@ describe('mapRow', () => {
     const bad = mapRow('redlist', ['甲公司', '外星', '2018', '税务局'], rm, d);
     expect(bad).toMatchObject({ ok: false, issues: [{ column: '主体类型', reason: expect.stringContaining('values.subjectCategory') }] });
   });
+  it('keeps a licence without 文书号, warning that its link comes from its other fields', () => {
+    const lm = mapColumns('license', ['XK_XDR_MC', 'XK_JDRQ', 'XK_XKJG'], desc({ kind: 'license' }));
+    const r = mapRow('license', ['甲公司', '20260305', '行政服务中心'], lm, desc({ kind: 'license' }));
+    expect(r).toMatchObject({ ok: true, warnings: [{ column: '行政许可决定文书号', reason: expect.stringContaining('缺少行政许可决定文书号') }] });
+  });
   it('reads 长期 in an end-date column as no end', () => {
     const lm = mapColumns('license', ['XK_XDR_MC', 'XK_JDRQ', 'XK_YXQZI', 'XK_XKJG'], desc({ kind: 'license' }));
     const r = mapRow('license', ['甲公司', '20260305', '长期', '行政服务中心'], lm, desc({ kind: 'license' }));

@@ -11,9 +11,9 @@ describe('recordTitle and recordDate', () => {
     const r = rec({ id: 'cf-1', kind: 'penalty', violationType: '虚假宣传', decisionDate: '2026-03-05' });
     expect([recordTitle(r), recordDate(r), authorityRole(r)]).toEqual(['虚假宣传', '2026-03-05', '处罚机关']);
   });
-  it('name a list entry by its list and fall back to the start of disclosure for its date', () => {
+  it('name a list entry by its list and date a yearly rating 1 January after its year', () => {
     const r = rec({ id: 'hong-1', kind: 'redlist', listName: '纳税信用A级纳税人', evaluationYear: 2025 });
-    expect([recordTitle(r), recordDate(r), authorityRole(r)]).toEqual(['纳税信用A级纳税人', '2026-01-02', '认定部门']);
+    expect([recordTitle(r), recordDate(r), authorityRole(r)]).toEqual(['纳税信用A级纳税人', '2026-01-01', '认定部门']);
   });
 });
 
