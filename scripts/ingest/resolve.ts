@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { usccCheckChar } from '../../src/lib/credit-code.ts';
 import { disclosureState, isPublic, objectionOpen, penaltyTierOf } from '../../src/lib/disclosure.ts';
-import { addWorkdays } from '../../src/lib/workdays.ts';
+import { objectionDue } from '../../src/lib/workdays.ts';
 import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from '../../src/lib/disclosure-rules.ts';
 import { DISCLOSURE_STATES, type DisclosureState } from '../../src/lib/schemas/common.ts';
 import {
@@ -241,7 +241,7 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
       });
     }
     const due = objection && config.objection.verificationWorkingDays !== undefined && objectionOpen(objection, today)
-      ? addWorkdays(addWorkdays(objection.received, 0), config.objection.verificationWorkingDays) : undefined;
+      ? objectionDue(objection.received, config.objection.verificationWorkingDays) : undefined;
     if (due && today > due) {
       warnings.push({
         source: objectionEvent!.at.source.id, row: objectionEvent!.at.row, column: '处理状态',

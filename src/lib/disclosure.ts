@@ -99,8 +99,6 @@ export function penaltyTierOf(p: PenaltyFields, category: SubjectCategory, confi
   return { tier: '一般', basis: amountUnknown ? '罚款金额空缺，按一般失信处理' : '一般失信', amountUnknown };
 }
 
-export const penaltyTier = (p: PenaltyFields, category: SubjectCategory, config: DisclosureConfig = DEFAULT_DISCLOSURE_CONFIG): Tier =>
-  penaltyTierOf(p, category, config).tier;
 
 /** What one national rule set says of a penalty. */
 interface Bounds { set: PenaltyRuleSet; publish: boolean; minEnd?: string; end: string; publishCite: string; minCite: string; endCite: string }
@@ -301,9 +299,12 @@ export function disclosureState(input: DisclosureInput, today: string, config: D
 
 export const isPublic = (d: Pick<Disclosure, 'state'>): boolean => PUBLIC_STATES.includes(d.state);
 
-/** Status of a licence on `today`, from its published status and validity. */
+/** A licence status that ends it whatever its validity says. */
+export const LICENCE_WITHDRAWN = /注销|撤销|撤回|吊销/;
+
+/** Status of a licence on `today`, from its published status and validity (public/expiry.js does the same in the browser). */
 export function licenseStatus(r: { status?: string; validTo?: string }, today: string): string {
-  if (r.status && /注销|撤销|撤回|吊销/.test(r.status)) return r.status;
+  if (r.status && LICENCE_WITHDRAWN.test(r.status)) return r.status;
   if (r.validTo && today > r.validTo) return '有效期届满';
   return r.status ?? '有效';
 }

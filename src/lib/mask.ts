@@ -46,8 +46,3 @@ export function findIdNumber(text: string): string | null {
   for (const m of text.matchAll(NUMBER_IN_TEXT)) if (personalPart(m[1]!)) return m[1]!;
   return null;
 }
-
-/** True when a string still shows more of an ID number than the mask allows. */
-export function revealsIdNumber(text: string): boolean {
-  return findIdNumber(text) !== null;
-}
