@@ -11,9 +11,9 @@ import sirv from 'sirv';
 
 export const DIST = join(import.meta.dirname, '../dist');
 
-export function serveDist(port = 0): Promise<{ server: Server; base: string }> {
-  const notFound = readFileSync(join(DIST, '404.html'));
-  const assets = sirv(DIST, { dev: false, etag: true, extensions: ['html'] });
+export function serveDist(port = 0, dist = DIST): Promise<{ server: Server; base: string }> {
+  const notFound = readFileSync(join(dist, '404.html'));
+  const assets = sirv(dist, { dev: false, etag: true, extensions: ['html'] });
   const server = createServer((req, res) => assets(req, res, () => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(notFound);

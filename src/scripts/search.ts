@@ -1,13 +1,20 @@
 /**
- * The search page: Pagefind over slim records (name, codes, kind, authority, dates), with filters,
- * sort, an exact 统一社会信用代码 jump to the subject page, and results hidden once their disclosure
- * period has ended on the visitor's date (from each result's `end` metadata, not a fetch per result).
+ * The search page. Pagefind over one stub per subject: one result per business or person, with its list badges
+ * and counts of public records on the visitor's date, then its matching records (Pagefind's sub-results, one per
+ * record section of the stub). Before Pagefind, two static lookups of one small request each: an exact code
+ * opens its subject (/codes/), an exact 文号 in any bracket style puts its record first (/docno/). Filters by
+ * kind, authority, year and category; sort by the latest record's date.
  */
 import { usccCheckChar } from '../lib/credit-code.ts';
+import { KIND_LABELS, type RecordKind } from '../lib/schemas/common.ts';
 import { shardOf, type CodeShard } from '../lib/search/codes.ts';
+import { isDocNoLike, normalizeDocNo, type DocNoShard } from '../lib/search/docno.ts';
+import { liveSummary, unpackRecords } from '../lib/search/summary.ts';
 import { isCodeLike, isUsccShape, normalizeQueryCode, today } from './search-util.ts';
 
-interface PagefindResult { id: string; data: () => Promise<{ url: string; meta: Record<string, string> }> }
+interface SubResult { title: string; url: string; anchor?: { id?: string } }
+interface ResultData { url: string; meta: Record<string, string>; sub_results: SubResult[]; anchors?: { id?: string; text?: string }[] }
+interface PagefindResult { id: string; data: () => Promise<ResultData> }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
@@ -15,6 +22,14 @@ interface Pagefind {
 }
 
 const PAGE = 20;
+/** Matching records shown under a subject; the rest are on its page. */
+const SUB = 3;
+const LINK = 'text-blue-800 underline';
+const el = <K extends keyof HTMLElementTagNameMap>(tag: K, props: Partial<HTMLElementTagNameMap[K]> = {}, ...children: (Node | string)[]) => {
+  const e = Object.assign(document.createElement(tag), props);
+  e.append(...children);
+  return e;
+};
 
 export function startSearch(): void {
   const input = document.querySelector<HTMLInputElement>('form[role=search] input[name=q]')!;
@@ -25,18 +40,21 @@ export function startSearch(): void {
   const more = document.getElementById('more') as HTMLButtonElement;
   const notFound = document.getElementById('not-found')!;
   const codeDigits = Number(status.dataset.codeDigits ?? '2');
+  const docNoDigits = Number(status.dataset.docnoDigits ?? '2');
   input.required = false;
   document.getElementById('nojs-note')?.setAttribute('hidden', '');
   const params = new URLSearchParams(location.search);
   input.value = params.get('q') ?? '';
-  for (const el of Array.from(filters.elements) as HTMLSelectElement[]) if (el.name) el.value = params.get(el.name) ?? '';
+  for (const e of Array.from(filters.elements) as HTMLSelectElement[]) if (e.name) e.value = params.get(e.name) ?? '';
 
   let pagefind: Promise<Pagefind> | null = null;
   let pending: PagefindResult[] = [];
   let shown = 0;
   let expired = 0;
   let total = 0;
+  let exact = 0;
   let run = 0;
+  let wanted: { kind?: RecordKind; year?: string } = {};
 
   // Start loading Pagefind (script, WebAssembly, language metadata) as soon as the page is open,
   // so that the first query only fetches the index chunks it needs.
@@ -44,26 +62,49 @@ export function startSearch(): void {
     pagefind ??= (async () => {
       const path = '/pagefind/pagefind.js';
       const pf = (await import(/* @vite-ignore */ path)) as Pagefind;
-      await pf.options({ excerptLength: 20 });
+      await pf.options({ excerptLength: 16 });
       await pf.init();
       return pf;
     })();
     return pagefind;
   };
 
-  const render = (url: string, m: Record<string, string>) => {
-    const li = document.createElement('li');
-    li.className = 'border border-gray-300 rounded p-3';
-    const a = document.createElement('a');
-    a.href = url;
-    a.className = 'text-lg font-semibold text-blue-800 underline';
-    a.textContent = m.title ?? url;
-    const p = document.createElement('p');
-    p.className = 'text-sm text-gray-800';
-    p.textContent = [m.kind, m.record, m.docNo, m.authority, m.date, m.state, m.end ? `公示至 ${m.end}` : ''].filter(Boolean).join(' · ');
-    li.append(a, p);
-    if (m.end) li.dataset.end = m.end;
+  /** One subject: name, badges, category and code, counts of what is public today, then its matching records. */
+  const renderSubject = (d: ResultData, now: string): HTMLLIElement | null => {
+    const recs = unpackRecords(d.meta.recs);
+    const live = liveSummary(recs, now);
+    if (live.live.size === 0) return null;
+    const li = el('li', { className: 'border border-gray-300 rounded p-3' });
+    li.dataset.subject = d.url;
+    const head = el('p', { className: 'flex flex-wrap items-center gap-2' },
+      el('a', { href: d.url, className: 'text-lg font-semibold text-blue-800 underline' }, d.meta.title ?? d.url));
+    if (live.blacklisted) head.append(el('span', { className: 'rounded bg-red-800 px-2 py-0.5 text-sm font-semibold text-white' }, '严重失信主体'));
+    if (live.redlisted) head.append(el('span', { className: 'rounded bg-green-800 px-2 py-0.5 text-sm font-semibold text-white' }, '守信激励对象'));
+    const counts = (Object.entries(live.counts) as [RecordKind, number][]).filter(([, n]) => n > 0)
+      .map(([k, n]) => `${KIND_LABELS[k].replace(/（.*）/, '')} ${n} 条`).join('，');
+    li.append(head, el('p', { className: 'text-sm text-gray-800' }, [d.meta.category, d.meta.code, `公示中：${counts}`].filter(Boolean).join(' · ')));
+    // Its records: the sections of the stub whose words matched (Pagefind's sub-results) or, when the query
+    // matched the subject itself, its latest; only those still public, of the kind and year asked for.
+    const byId = new Map(recs.map((r) => [r.id, r]));
+    const titles = new Map((d.anchors ?? []).map((a) => [a.id ?? '', a.text ?? '']));
+    const wantedRec = (r: (typeof recs)[number] | undefined) => !!r && live.live.has(r.id) && (!wanted.kind || r.kind === wanted.kind) && (!wanted.year || r.date.startsWith(wanted.year));
+    const matched = d.sub_results.map((x) => byId.get(x.anchor?.id ?? '')).filter(wantedRec);
+    const shownRecs = matched.length ? matched : recs.filter(wantedRec);
+    if (shownRecs.length) {
+      const ul = el('ul', { className: 'mt-1 ml-4 list-disc text-sm', ariaLabel: matched.length ? '匹配的信息' : '公示中的信息' });
+      for (const r of shownRecs.slice(0, SUB)) ul.append(el('li', {}, el('a', { href: `/record/${r!.id}/`, className: LINK }, titles.get(r!.id) || KIND_LABELS[r!.kind]), ` · ${r!.date}`));
+      if (shownRecs.length > SUB) ul.append(el('li', {}, el('a', { href: d.url, className: LINK }, `另有 ${shownRecs.length - SUB} 条${matched.length ? '匹配的' : ''}信息，见信用档案`)));
+      li.append(ul);
+    }
     return li;
+  };
+
+  const summary = () => {
+    const parts = [];
+    if (exact) parts.push(`文号完全匹配 ${exact} 条`);
+    parts.push(total === 0 ? '没有找到符合条件的主体' : `找到 ${total - expired} 个主体${shown < total - expired ? `，已显示 ${shown} 个` : ''}`);
+    if (expired) parts.push(`另有 ${expired} 个主体的信息公示期已届满，依规不再显示`);
+    status.textContent = `${parts.join('；')}。`;
   };
 
   const showMore = async (id: number) => {
@@ -74,16 +115,54 @@ export function startSearch(): void {
       const data = await Promise.all(batch.map((r) => r.data()));
       if (id !== run) return;
       for (const d of data) {
-        if (d.meta.end && d.meta.end < now) { expired++; continue; }
-        list.append(render(d.url, d.meta));
+        const li = renderSubject(d, now);
+        if (!li) { expired++; continue; }
+        list.append(li);
         added++;
         shown++;
       }
     }
     more.hidden = pending.length === 0;
-    notFound.hidden = shown > 0;
-    status.textContent = total === 0 ? '没有找到符合条件的信息。'
-      : `找到 ${total} 条结果，已显示 ${shown} 条${expired ? `；另有 ${expired} 条公示期已届满，依规不再显示` : ''}。`;
+    notFound.hidden = shown + exact > 0;
+    summary();
+  };
+
+  /** Records whose 文号 is exactly the query (any bracket style), still public: shown first. */
+  const docNoHits = async (q: string, now: string): Promise<HTMLLIElement[]> => {
+    const key = normalizeDocNo(q);
+    const res = await fetch(`/docno/${shardOf(key, docNoDigits)}.json`);
+    const hits = res.ok ? ((await res.json()) as DocNoShard)[key] ?? [] : [];
+    return hits.filter((h) => h.end >= now).map((h) => {
+      const li = el('li', { className: 'border-2 border-blue-800 rounded p-3' },
+        el('p', { className: 'text-sm font-semibold text-blue-900' }, '文号完全匹配'),
+        el('a', { href: `/record/${h.id}/`, className: 'text-lg font-semibold text-blue-800 underline' }, `${h.name}：${h.title}`),
+        el('p', { className: 'text-sm text-gray-800' }, `${q.trim()} · ${h.date}`));
+      li.dataset.docno = h.id;
+      return li;
+    });
+  };
+
+  const codeLookup = async (id: number, code: string): Promise<boolean> => {
+    status.textContent = '正在查找该代码……';
+    const res = await fetch(`/codes/${shardOf(code, codeDigits)}.json`);
+    const ids = res.ok ? ((await res.json()) as CodeShard)[code] : undefined;
+    if (id !== run) return true;
+    if (ids?.length === 1) { location.assign(`/subject/${ids[0]![0]}/`); return true; }
+    if (ids && ids.length > 1) {
+      for (const [sid, name] of ids) list.append(el('li', { className: 'border border-gray-300 rounded p-3' }, el('a', { href: `/subject/${sid}/`, className: 'text-lg font-semibold text-blue-800 underline' }, name)));
+      status.textContent = `代码 ${code} 出现在 ${ids.length} 个不同主体的记录中（来源单位登记的代码可能有误），请按名称核对。`;
+      return true;
+    }
+    const expected = isUsccShape(code) ? usccCheckChar(code) : null;
+    if (expected && expected !== code[17]) {
+      const fixed = code.slice(0, 17) + expected;
+      status.replaceChildren(
+        `“${code}”不是有效的统一社会信用代码：第 18 位（校验位）应为 ${expected}，不是 ${code[17]}。是否要查询 `,
+        el('a', { href: `/search/?q=${fixed}`, className: LINK }, fixed), '？');
+      notFound.hidden = false;
+      return true;
+    }
+    return false;
   };
 
   const search = async () => {
@@ -99,52 +178,20 @@ export function startSearch(): void {
     more.hidden = true;
     shown = 0;
     expired = 0;
+    exact = 0;
     const active = Object.fromEntries(Object.entries(f).filter(([k, v]) => v && k !== 'sort'));
+    wanted = { kind: (Object.keys(KIND_LABELS) as RecordKind[]).find((k) => KIND_LABELS[k] === active.kind), year: active.year };
     if (!q && !Object.keys(active).length) { status.textContent = '请输入查询内容或选择筛选条件。'; return; }
     notFound.hidden = true;
     const code = normalizeQueryCode(q);
-    if (isCodeLike(code)) {
-      // One small request resolves an exact code: the shard of the static lookup that holds it.
-      status.textContent = '正在查找该代码……';
-      const res = await fetch(`/codes/${shardOf(code, codeDigits)}.json`);
-      const ids = res.ok ? ((await res.json()) as CodeShard)[code] : undefined;
-      if (id !== run) return;
-      if (ids?.length === 1) { location.assign(`/subject/${ids[0]![0]}/`); return; }
-      if (ids && ids.length > 1) {
-        for (const [sid, name] of ids) {
-          const li = document.createElement('li');
-          li.className = 'border border-gray-300 rounded p-3';
-          const a = document.createElement('a');
-          a.href = `/subject/${sid}/`;
-          a.className = 'text-lg font-semibold text-blue-800 underline';
-          a.textContent = name;
-          li.append(a);
-          list.append(li);
-        }
-        status.textContent = `代码 ${code} 出现在 ${ids.length} 个不同主体的记录中（来源单位登记的代码可能有误），请按名称核对。`;
-        return;
-      }
-      const expected = isUsccShape(code) ? usccCheckChar(code) : null;
-      if (expected && expected !== code[17]) {
-        const fixed = code.slice(0, 17) + expected;
-        status.replaceChildren(
-          `“${code}”不是有效的统一社会信用代码：第 18 位（校验位）应为 ${expected}，不是 ${code[17]}。是否要查询 `,
-          Object.assign(document.createElement('a'), { href: `/search/?q=${fixed}`, textContent: fixed, className: 'text-blue-800 underline' }),
-          '？',
-        );
-        notFound.hidden = false;
-        return;
-      }
-    }
+    if (isCodeLike(code) && !isDocNoLike(q) && (await codeLookup(id, code))) return;
     status.textContent = '正在查询……';
-    const pf = await load();
-    const filtersFor: Record<string, string> = {};
-    for (const [k, v] of Object.entries(active)) filtersFor[k] = v;
-    const result = await pf.search(q ? code && /^[0-9A-Z]{9,20}$/.test(code) ? code : q : null, {
-      filters: filtersFor,
-      sort: f.sort ? { date: f.sort } : undefined,
-    });
+    const now = today();
+    const [pf, first] = await Promise.all([load(), q && isDocNoLike(q) ? docNoHits(q, now) : Promise.resolve([])]);
+    const result = await pf.search(q || null, { filters: active, sort: f.sort ? { date: f.sort } : undefined });
     if (id !== run) return;
+    list.append(...first);
+    exact = first.length;
     pending = result.results;
     total = pending.length;
     await showMore(id);

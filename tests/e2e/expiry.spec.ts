@@ -34,12 +34,22 @@ test('a record permalink past its end hides the record and its citation', async 
   await expect(page.getByRole('status')).toContainText('依规不再显示');
 });
 
-test('search results leave out records whose end has passed and say how many', async ({ page }) => {
+test('a search result leaves out a record whose end has passed', async ({ page }) => {
   const r = records().find((x) => x.kind === 'penalty' && x.disclosure.end && subjectOf(x).category === '法人及非法人组织')!;
   await page.clock.setFixedTime(dayAfter(r.disclosure.end!));
   await page.goto(`/search/?q=${encodeURIComponent(subjectOf(r).name)}&kind=${encodeURIComponent('行政处罚')}`);
-  await expect(page.locator('#search-status')).toContainText('公示期已届满');
+  await expect(page.locator('#search-status')).toContainText(/找到|没有找到/);
   await expect(page.locator(`#results a[href="/record/${r.id}/"]`)).toHaveCount(0);
+});
+
+test('a subject all of whose records have ended leaves the results, and the page says how many did', async ({ page }) => {
+  const all = records();
+  const endOf = (id: string) => all.filter((x) => x.subjectId === id).map((x) => x.disclosure.end ?? '9999-12-31').sort().at(-1)!;
+  const s = subjects().find((x) => x.category === '法人及非法人组织' && endOf(x.id) < '9999')!;
+  await page.clock.setFixedTime(dayAfter(endOf(s.id)));
+  await page.goto(`/search/?q=${encodeURIComponent(s.name)}`);
+  await expect(page.locator('#search-status')).toContainText('公示期已届满，依规不再显示');
+  await expect(page.locator(`#results a[href="/subject/${s.id}/"]`)).toHaveCount(0);
 });
 
 test('without the clock moved, the same search shows the record', async ({ page }) => {

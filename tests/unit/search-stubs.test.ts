@@ -1,44 +1,63 @@
 import { describe, expect, it } from 'vitest';
-import { searchStubs, subjectCodes } from '../../src/lib/search/stubs.ts';
+import { searchStubs, subjectCodes, subjectStub } from '../../src/lib/search/stubs.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
 import { isUsccShape, normalizeQueryCode, today } from '../../src/scripts/search-util.ts';
 
 const subject: Subject = {
   id: '9133021272513935X8', name: '哈尔滨松江<商贸>有限公司', category: '法人及非法人组织',
-  codes: { uscc: '9133021272513935X8', regNo: '110108000000016' }, aliases: ['松江商贸'], recordIds: ['cf-000000000001'],
+  codes: { uscc: '9133021272513935X8', regNo: '110108000000016' }, aliases: ['松江商贸'], recordIds: ['cf-000000000001', 'hm-000000000002'],
 };
-const record = {
-  id: 'cf-000000000001', kind: 'penalty', subjectId: subject.id, subject: { name: subject.name, category: subject.category, codes: subject.codes },
+const penalty = {
+  id: 'cf-000000000001', kind: 'penalty', subjectId: subject.id,
   docNo: '哈道市监罚〔2026〕1号', violationType: '虚假宣传', categories: ['罚款'], decisionDate: '2026-05-10', authority: '哈尔滨市道里区市场监督管理局',
   disclosure: { state: '公示中', rule: 'ndrc-2025-36/一般', start: '2026-05-10', end: '2027-05-10' },
   sources: [{ source: 'a', title: 't', publisher: 'p', row: 2 }],
-} as PublishedRecord;
+} as unknown as PublishedRecord;
+const black = {
+  id: 'hm-000000000002', kind: 'blacklist', subjectId: subject.id, listName: '严重违法失信名单', listedOn: '2025-03-01', authority: '哈尔滨市市场监督管理局',
+  disclosure: { state: '公示中', rule: 'x', start: '2025-03-01', end: '2028-03-01' },
+  sources: [{ source: 'b', title: 't', publisher: 'p', row: 3 }],
+} as unknown as PublishedRecord;
+const other: Subject = { id: '91230102MA1B2C3D4E', name: '没有记录的公司', category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] };
 
 describe('searchStubs', () => {
-  const stubs = Object.fromEntries(searchStubs([record], [subject]));
-  it('writes one stub per subject and per record at the URL of its page', () => {
-    expect(Object.keys(stubs)).toEqual(['subject/9133021272513935X8/index.html', 'record/cf-000000000001/index.html']);
+  const stubs = Object.fromEntries(searchStubs([penalty, black], [subject, other]));
+  const html = stubs['subject/9133021272513935X8/index.html']!;
+  it('writes one stub per subject with public records, at the URL of its page', () => {
+    expect(Object.keys(stubs)).toEqual(['subject/9133021272513935X8/index.html']);
   });
-  it('puts the names and every code in the searchable text, escaped', () => {
-    const html = stubs['record/cf-000000000001/index.html']!;
-    expect(html).toContain('哈尔滨松江&lt;商贸&gt;有限公司');
+  it('puts the names, aliases, every code and the pinyin in the searchable text, escaped', () => {
+    expect(html).toContain('<h1>哈尔滨松江&lt;商贸&gt;有限公司</h1>');
+    expect(html).toContain('松江商贸');
     expect(html).toContain('110108000000016');
-    expect(html).toContain('哈道市监罚〔2026〕1号');
+    expect(html).toContain('haerbinsongjiangshangmaoyouxiangongsi');
+    expect(html).toContain('hebsjsmyxgs');
+    expect(html).toContain('songjiangshangmao sjsm');
     expect(html).toContain('lang="zh-CN"');
   });
-  it('carries filters, the date sort and the end date as metadata', () => {
-    const html = stubs['record/cf-000000000001/index.html']!;
-    expect(html).toContain('data-pagefind-filter="kind:行政处罚"');
-    expect(html).toContain('data-pagefind-filter="year:2026"');
-    expect(html).toContain('data-pagefind-sort="date:2026-05-10"');
-    expect(html).toContain('data-pagefind-meta="end:2027-05-10"');
+  it('gives each record a section whose heading id is the record id, newest first', () => {
+    expect(html).toContain('<h2 id="cf-000000000001">行政处罚 虚假宣传</h2><p>哈道市监罚〔2026〕1号 哈尔滨市道里区市场监督管理局</p>');
+    expect(html.indexOf('id="cf-000000000001"')).toBeLessThan(html.indexOf('id="hm-000000000002"'));
   });
-  it('gives subjects the 信用主体 kind and no end date', () => {
-    const html = stubs['subject/9133021272513935X8/index.html']!;
-    expect(html).toContain('data-pagefind-filter="kind:信用主体"');
-    expect(html).not.toContain('meta="end:');
-    expect(html).toContain('松江商贸');
+  it('carries every kind, authority and year as filters, the latest date as sort key', () => {
+    expect(html).toContain('data-pagefind-filter="kind:行政处罚"');
+    expect(html).toContain('data-pagefind-filter="kind:严重失信主体名单（黑名单）"');
+    expect(html).toContain('data-pagefind-filter="authority:哈尔滨市市场监督管理局"');
+    expect(html).toContain('data-pagefind-filter="year:2025"');
+    expect(html).toContain('data-pagefind-filter="year:2026"');
+    expect(html).toContain('data-pagefind-filter="category:法人及非法人组织"');
+    expect(html).toContain('data-pagefind-sort="date:2026-05-10"');
+  });
+  it('packs each record’s kind, date and end into the metadata', () => {
+    expect(html).toContain('data-pagefind-meta="recs:cf-000000000001,P,2026-05-10,2027-05-10;hm-000000000002,B,2025-03-01,2028-03-01"');
+    expect(html).toContain('data-pagefind-meta="code:9133021272513935X8"');
+  });
+  it('a person shows the masked number as code, never more', () => {
+    const person: Subject = { id: 'p-0123456789ab', name: '张三', category: '自然人', codes: { idMasked: '230102********1234' }, aliases: [], recordIds: [penalty.id] };
+    const [, h] = subjectStub(person, [{ ...penalty, subjectId: person.id } as PublishedRecord]);
+    expect(h).toContain('data-pagefind-meta="code:230102********1234"');
+    expect(h).toContain('zhangsan zs');
   });
 });
 

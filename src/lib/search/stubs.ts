@@ -1,51 +1,66 @@
 /**
- * The search index's input: one small HTML document per published record and per subject, holding the
- * words to search (names, codes, record title, 文号, authority) and, as attributes, the filters, sort key
- * and metadata the search page needs — including each record's last day of disclosure.
+ * The search index's input: one small HTML document per subject, at the URL of its page, holding the words to
+ * search — names, aliases, every code, the name's pinyin and initials — and one section per public record
+ * (heading with the record's id, its kind, title, 文号 and authority), so that Pagefind returns one result per
+ * subject with the matching records as its sub-results. Attributes carry the filters (every kind, authority and
+ * year of its records, the category), the date sort and the metadata the search page shows, including each
+ * record's last day of disclosure so that counts and badges follow the visitor's date.
  */
 import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
 import { kindLabel, recordDate, recordTitle } from '../view/record.ts';
+import { lookupCodes } from './codes.ts';
+import { namePinyin } from './pinyin.ts';
+import { packRecords } from './summary.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const attr = (name: string, key: string, value: string | undefined) => (value ? `<i data-pagefind-${name}="${esc(key)}:${esc(value)}"></i>` : '');
 
 /** Every code a subject is known by, as searchable words. */
 export function subjectCodes(s: Subject): string {
-  return [s.codes.uscc, s.codes.regNo, s.codes.orgCode, s.codes.taxNo, s.codes.other, s.codes.instCert, s.codes.socialOrgCert].filter(Boolean).join(' ');
+  return lookupCodes(s).join(' ');
 }
 
-function stub(body: string, meta: Record<string, string | undefined>, filters: Record<string, string | undefined>, sort?: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(meta.title ?? '')}</title></head><body><main data-pagefind-body>${body}`
+/** A record never ends if its source gives no end (it is then shown until a later build says otherwise). */
+const NO_END = '9999-12-31';
+
+/** [path under the stub folder, html] of one subject and its public records. */
+export function subjectStub(s: Subject, records: PublishedRecord[]): [string, string] {
+  const names = [s.name, ...s.aliases];
+  const pinyin = names.map(namePinyin).flatMap((p) => [p.full, p.initials]);
+  const sorted = records.map((r) => ({ r, date: recordDate(r) })).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.r.id < b.r.id ? -1 : 1));
+  const sections = sorted.map(({ r }) => `<h2 id="${r.id}">${esc(kindLabel(r))} ${esc(recordTitle(r))}</h2><p>${esc(r.docNo ?? '')} ${esc(r.authority)}</p>`).join('');
+  const meta: Record<string, string | undefined> = {
+    title: s.name,
+    category: s.category,
+    code: s.codes.uscc ?? s.codes.regNo ?? s.codes.orgCode ?? s.codes.idMasked,
+    recs: packRecords(sorted.map(({ r, date }) => ({ id: r.id, kind: r.kind, date, end: r.disclosure.end ?? NO_END }))),
+  };
+  const filters = [
+    ...new Set(sorted.map(({ r }) => `kind:${kindLabel(r)}`)),
+    ...new Set(sorted.map(({ r }) => `authority:${r.authority}`)),
+    ...new Set(sorted.map(({ date }) => `year:${date.slice(0, 4)}`)),
+    `category:${s.category}`,
+  ];
+  const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(s.name)}</title></head><body><main data-pagefind-body>`
+    + `<h1>${esc(s.name)}</h1><p>${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>${sections}`
     + Object.entries(meta).map(([k, v]) => attr('meta', k, v)).join('')
-    + Object.entries(filters).map(([k, v]) => attr('filter', k, v)).join('')
-    + (sort ? attr('sort', 'date', sort) : '')
+    + filters.map((f) => `<i data-pagefind-filter="${esc(f)}"></i>`).join('')
+    + (sorted[0] ? attr('sort', 'date', sorted[0].date) : '')
     + '</main></body></html>\n';
+  return [`subject/${s.id}/index.html`, html];
 }
 
-/** [path under the stub folder, html] for each subject and record; the path gives the result's URL. */
-export function searchStubs(records: PublishedRecord[], subjects: Subject[]): [string, string][] {
-  const recordById = new Map(records.map((r) => [r.id, r]));
-  const subjectById = new Map(subjects.map((s) => [s.id, s]));
-  const out: [string, string][] = [];
-  for (const s of subjects) {
-    const latest = s.recordIds.map((id) => recordDate(recordById.get(id)!)).sort().at(-1);
-    out.push([`subject/${s.id}/index.html`, stub(
-      `<h1>${esc(s.name)}</h1><p>${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))}</p>`,
-      { title: s.name, kind: '信用主体', record: `${s.category}，公示中的信息 ${s.recordIds.length} 条`, docNo: s.codes.uscc ?? s.codes.idMasked },
-      { kind: '信用主体', category: s.category },
-      latest,
-    )]);
-  }
+/** One stub per subject with public records. */
+export function* searchStubs(records: Iterable<PublishedRecord>, subjects: Iterable<Subject>): Generator<[string, string]> {
+  const bySubject = new Map<string, PublishedRecord[]>();
   for (const r of records) {
-    const s = subjectById.get(r.subjectId)!;
-    const date = recordDate(r);
-    out.push([`record/${r.id}/index.html`, stub(
-      `<h1>${esc(s.name)}</h1><p>${esc(subjectCodes(s))}</p><p>${esc(recordTitle(r))} ${esc(r.docNo ?? '')} ${esc(r.authority)}</p>`,
-      { title: s.name, kind: kindLabel(r), record: recordTitle(r), docNo: r.docNo, authority: r.authority, date, state: r.disclosure.state, end: r.disclosure.end },
-      { kind: kindLabel(r), authority: r.authority, year: date.slice(0, 4), category: s.category },
-      date,
-    )]);
+    const list = bySubject.get(r.subjectId);
+    if (list) list.push(r);
+    else bySubject.set(r.subjectId, [r]);
   }
-  return out;
+  for (const s of subjects) {
+    const list = bySubject.get(s.id);
+    if (list?.length) yield subjectStub(s, list);
+  }
 }

@@ -1,0 +1,52 @@
+/**
+ * The static 文号 lookup: a decision's number in any bracket style (〔〕 [] () 【】 ［］ ﹝﹞, half- or full-width,
+ * with or without spaces) → the records carrying it, split into shards by a hash of the normalised number so that
+ * one small request (/docno/{shard}.json) finds it. Shared by the build and the search page.
+ */
+import { toHalfWidth } from '../text.ts';
+import { shardDigits, shardOf } from './codes.ts';
+
+const OPEN = /[〔\[(（【［﹝〖｛{]/g;
+const CLOSE = /[〕\])）】］﹞〗｝}]/g;
+
+/** One spelling of a 文号: brackets as [], half-width, no spaces, upper case. */
+export function normalizeDocNo(docNo: string): string {
+  return toHalfWidth(docNo).replace(OPEN, '[').replace(CLOSE, ']').replace(/[\s\u00a0]+/g, '').toUpperCase();
+}
+
+/** A query that may be a 文号: a four-digit year in brackets, or digits followed by 号. */
+export function isDocNoLike(q: string): boolean {
+  const n = normalizeDocNo(q);
+  return /\[(19|20)\d\d\]/.test(n) || /\d号$/.test(n);
+}
+
+/** What the search page shows of a record found by its 文号. */
+export interface DocNoHit {
+  /** Record id (its permalink is /record/{id}/). */
+  id: string;
+  /** Subject name. */
+  name: string;
+  /** Record kind label and title. */
+  title: string;
+  /** Decision or listing date. */
+  date: string;
+  /** Last day of disclosure: the page hides the hit after it. */
+  end: string;
+}
+
+export type DocNoShard = Record<string, DocNoHit[]>;
+
+/** shard name → { normalised 文号 → hits } for every record with a 文号. */
+export function docNoShards(hits: Iterable<[docNo: string, hit: DocNoHit]>): { digits: number; shards: Map<string, DocNoShard> } {
+  const all = [...hits];
+  const digits = shardDigits(all.length);
+  const shards = new Map<string, DocNoShard>();
+  for (const [docNo, hit] of all) {
+    const key = normalizeDocNo(docNo);
+    const name = shardOf(key, digits);
+    const shard = shards.get(name) ?? {};
+    (shard[key] ??= []).push(hit);
+    shards.set(name, shard);
+  }
+  return { digits, shards };
+}

@@ -1,0 +1,76 @@
+/**
+ * Search as readers use it: a fragment of a name, pinyin initials, an exact or mistyped code, a 文号 in any
+ * bracket style, one result per subject with badges on the visitor's date, and the way in without JavaScript.
+ */
+import { expect, test } from './fixtures.ts';
+import { records, subjects } from './data.ts';
+
+const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T12:00:00+08:00`) + 86_400_000);
+const search = (q: string) => `/search/?q=${encodeURIComponent(q)}`;
+
+test('a fragment of a name finds the subject once, with its records under it', async ({ page }) => {
+  const all = records();
+  const s = subjects().find((x) => x.category === '法人及非法人组织' && x.name.length >= 10 && all.filter((r) => r.subjectId === x.id).length >= 3)!;
+  // What a reader types: a distinctive part of the name, past the place (哈尔滨市道里区).
+  const part = s.name.replace(/^哈尔滨(市)?(道里区)?/, '').slice(0, 4);
+  await page.goto(search(part));
+  const result = page.locator(`#results li[data-subject="/subject/${s.id}/"]`);
+  await expect(result).toHaveCount(1);
+  await expect(result.getByRole('link', { name: s.name, exact: true })).toBeVisible();
+  await expect(result.getByRole('list').getByRole('link').first()).toHaveAttribute('href', /^\/record\/[a-z]+-[0-9a-f]+\/$/);
+  // Every subject appears once, however many of its records match.
+  const hrefs = await page.locator('#results li[data-subject]').evaluateAll((els) => els.map((e) => e.getAttribute('data-subject')));
+  expect(new Set(hrefs).size).toBe(hrefs.length);
+});
+
+test('pinyin initials of a name find it', async ({ page }) => {
+  // 哈尔滨嘉禾通江食品有限公司 → hebjhtjspyxgs: the initials of the sample's names, computed by hand.
+  const s = subjects().find((x) => x.name === '哈尔滨嘉禾通江食品有限公司')!;
+  await page.goto(search('hebjhtjsp'));
+  await expect(page.locator(`#results li[data-subject="/subject/${s.id}/"]`)).toHaveCount(1);
+});
+
+test('full pinyin of a name finds it', async ({ page }) => {
+  const s = subjects().find((x) => x.name === '哈尔滨嘉禾通江食品有限公司')!;
+  await page.goto(search('haerbinjiahetongjiang'));
+  await expect(page.locator(`#results li[data-subject="/subject/${s.id}/"]`)).toHaveCount(1);
+});
+
+test('a black-listed subject carries the badge while listed, and loses it on the visitor’s date after the entry ends', async ({ page }) => {
+  const all = records();
+  const blackOf = (id: string) => all.filter((r) => r.subjectId === id && r.kind === 'blacklist');
+  const s = subjects().find((x) => blackOf(x.id).length === 1 && blackOf(x.id)[0]!.disclosure.end
+    && all.some((r) => r.subjectId === x.id && r.kind !== 'blacklist' && (r.disclosure.end ?? '9999') > blackOf(x.id)[0]!.disclosure.end!))!;
+  const result = page.locator(`#results li[data-subject="/subject/${s.id}/"]`);
+  await page.goto(search(s.name));
+  await expect(result).toContainText('严重失信主体');
+  await page.clock.setFixedTime(dayAfter(blackOf(s.id)[0]!.disclosure.end!));
+  await page.goto(search(s.name));
+  await expect(result).toHaveCount(1);
+  await expect(result).not.toContainText('严重失信主体');
+});
+
+for (const [style, open, close] of [['〔〕', '〔', '〕'], ['[]', '[', ']'], ['（）', '（', '）'], ['【】', '【', '】']] as const) {
+  test(`a 文号 typed with ${style} finds its record first`, async ({ page }) => {
+    const r = records().find((x) => x.kind === 'penalty' && x.docNo && /〔\d{4}〕/.test(x.docNo))!;
+    const typed = r.docNo!.replace('〔', open).replace('〕', close);
+    await page.goto(search(typed));
+    await expect(page.locator('#results li').first().getByRole('link')).toHaveAttribute('href', `/record/${r.id}/`);
+    await expect(page.locator('#search-status')).toContainText('文号完全匹配');
+  });
+}
+
+test('without JavaScript the search page offers the subject index by pinyin initial, which lists the names', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/search/?q=%E5%95%86%E8%B4%B8');
+  await expect(page.locator('#nojs-note')).toBeVisible();
+  await page.locator('#nojs-note').getByRole('link', { name: /^H（\d+ 个主体）$/ }).click();
+  await expect(page).toHaveURL(/\/subjects\/by\/h\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('拼音首字母 H');
+  // Names in pinyin order: ha (哈尔滨…) is the first syllable under H, and nothing filed there starts with a Latin letter or digit.
+  const names = await page.locator('main ul.columns-1 a').allTextContents();
+  expect(names[0]).toMatch(/^哈/);
+  expect(names.filter((n) => /^[A-Za-z0-9]/.test(n))).toEqual([]);
+  await context.close();
+});
