@@ -9,6 +9,7 @@ export default defineConfig({
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [mdx()],
-  // scripts/build.ts clears dist/ itself: Astro must leave the entity pages the renderer keeps up to date.
-  vite: { plugins: [tailwindcss()], build: { emptyOutDir: false } },
+  // scripts/build.ts builds into a staging folder and publishes into dist/ only the files that changed.
+  outDir: process.env.CREDIT_ASTRO_OUT ?? './dist',
+  vite: { plugins: [tailwindcss()] },
 });

@@ -14,6 +14,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, 
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { benchSearch, medianMs, type SearchBench } from './search.ts';
 
 const { values } = parseArgs({ options: { tiers: { type: 'string', default: '1000,10000' }, out: { type: 'string', default: 'bench/results' } } });
 const OUT = resolve(values.out);
@@ -75,6 +76,7 @@ interface Tier {
   full: BuildRun; floor: { pages: number; seconds: number };
   dist: { files: number; bytes: number };
   incremental: BuildRun & { filesWritten: number; filesTotal: number };
+  search?: SearchBench;
 }
 const tiers: Tier[] = [];
 for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
@@ -88,6 +90,7 @@ for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
   const dist = { files: 0, bytes: 0 };
   walk(join(dir, 'dist'), (_p, size) => { dist.files++; dist.bytes += size; });
   const fl = floor(join(dir, 'dist'));
+  const search = await benchSearch(join(dir, 'dist'), join(dir, 'content/data'));
   // Mark every file as old, rebuild after 1% changed, and count what was written again.
   const old = new Date(Date.now() - 3_600_000);
   walk(join(dir, 'dist'), (p) => utimesSync(p, old, old));
@@ -98,7 +101,7 @@ for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
   walk(join(dir, 'dist'), (_p, _s, mtime) => { total++; if (mtime >= marker) written++; });
   tiers.push({
     subjects: n, publicRecords: report.totals.published, subjectsWithRecords: report.totals.subjects,
-    full, floor: fl, dist, incremental: { ...inc, filesWritten: written, filesTotal: total },
+    full, floor: fl, dist, incremental: { ...inc, filesWritten: written, filesTotal: total }, search,
   });
   console.error(`scale ${n}: full ${full.total.toFixed(1)} s, incremental ${inc.total.toFixed(1)} s, floor ${fl.seconds.toFixed(1)} s for ${fl.pages} pages`);
   rmSync(dir, { recursive: true, force: true });
@@ -112,7 +115,11 @@ const today = new Date().toISOString().slice(0, 10);
 const all = [...kept.filter((k) => !tiers.some((t) => t.subjects === k.subjects)), ...tiers.map((t) => ({ ...t, date: today }))]
   .sort((a, b) => a.subjects - b.subjects);
 
-const stage = (run: BuildRun, name: string) => run.stages.find((s) => s.name === name)!;
+const NONE: Stage = { name: '', seconds: NaN, peakRssMB: NaN };
+const stage = (run: BuildRun, name: string) => run.stages.find((s) => s.name === name) ?? NONE;
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const ms = (x: number) => `${x.toFixed(0)} ms`;
+const yes = (r: { found: boolean }) => (r.found ? 'found' : '**not found**');
 const s1 = (x: number) => `${x.toFixed(1)} s`;
 const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
 const lines = [
@@ -124,15 +131,27 @@ const lines = [
   '',
   'Each stage cell is wall time / peak memory.',
   '',
-  '| subjects generated (run on) | with public records | public records | ingest | Astro | entity pages | open data | search index | total | peak memory | dist/ | floor (entity pages) | total ÷ floor |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...all.map((t) => `| ${t.subjects} (${t.date}) | ${t.subjectsWithRecords} | ${t.publicRecords} | ${['ingest', 'astro', 'entities', 'opendata', 'search'].map((n) => `${s1(stage(t.full, n).seconds)} / ${gb(stage(t.full, n).peakRssMB)}`).join(' | ')} | ${s1(t.full.total)} | ${gb(Math.max(...t.full.stages.map((s) => s.peakRssMB)))} | ${t.dist.files} files, ${(t.dist.bytes / 2 ** 30).toFixed(2)} GB | ${s1(t.floor.seconds)} for ${t.floor.pages} pages | ${(t.full.total / t.floor.seconds).toFixed(1)}× |`),
+  '| subjects generated (run on) | with public records | public records | ingest | Astro | entity pages | open data | search index | publish | total | peak memory | dist/ | floor (entity pages) | total ÷ floor |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...all.map((t) => `| ${t.subjects} (${t.date}) | ${t.subjectsWithRecords} | ${t.publicRecords} | ${['ingest', 'astro', 'entities', 'opendata', 'search', 'publish'].map((n) => `${s1(stage(t.full, n).seconds)} / ${gb(stage(t.full, n).peakRssMB)}`).join(' | ')} | ${s1(t.full.total)} | ${gb(Math.max(...t.full.stages.map((s) => s.peakRssMB)))} | ${t.dist.files} files, ${(t.dist.bytes / 2 ** 30).toFixed(2)} GB | ${s1(t.floor.seconds)} for ${t.floor.pages} pages | ${(t.full.total / t.floor.seconds).toFixed(1)}× |`),
   '',
   '## Incremental rebuild after 1% of the subjects changed',
   '',
   '| subjects | full build | rebuild | rebuild ÷ full | entity pages stage | files of dist/ written again |',
   '|---|---|---|---|---|---|',
   ...all.map((t) => `| ${t.subjects} | ${s1(t.full.total)} | ${s1(t.incremental.total)} | ${Math.round((100 * t.incremental.total) / t.full.total)}% | ${s1(stage(t.incremental, 'entities').seconds)} | ${t.incremental.filesWritten} of ${t.incremental.filesTotal} (${((100 * t.incremental.filesWritten) / t.incremental.filesTotal).toFixed(1)}%) |`),
+  '',
+  '## Search in Chromium (bench/search.ts)',
+  '',
+  'Time from submitting a query to results shown, and bytes fetched. Cold: a fresh browser profile opens /search/ (which preloads Pagefind while the reader types) and searches a fragment of a name; the bytes are all the search fetched from opening the page. Later: seven more fragments in the same page (median). Pinyin: the initials of a name. Code: an exact 统一社会信用代码 (bytes of the lookup request; the time includes opening the subject page). 文号: typed with [] instead of 〔〕; found means its record came first.',
+  '',
+  '| subjects | index build | index on disk | cold first search | later searches (median) | name fragments found | pinyin initials | exact code | 文号 [] |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...all.filter((t) => t.search).map((t) => {
+    const q = t.search!;
+    const runs = [q.cold, ...q.later];
+    return `| ${t.subjects} | ${s1(stage(t.full, 'search').seconds)} (${Math.round((100 * stage(t.full, 'search').seconds) / t.full.total)}% of the build) | ${(q.indexBytes / 2 ** 20).toFixed(1)} MB | ${ms(q.cold.ms)}, ${kb(q.cold.bytes)} | ${ms(medianMs(q.later))} | ${runs.filter((r) => r.found).length} of ${runs.length} | ${ms(q.pinyin.ms)}, ${yes(q.pinyin)} | ${ms(q.code.ms)}, ${kb(q.code.bytes)} | ${ms(q.docNo.ms)}, ${yes(q.docNo)} |`;
+  }),
   '',
 ];
 mkdirSync(OUT, { recursive: true });

@@ -26,10 +26,12 @@ export interface SearchBench { cold: SearchRun; later: SearchRun[]; pinyin: Sear
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)] ?? NaN; };
 export const medianMs = (runs: SearchRun[]) => median(runs.map((r) => r.ms));
 
-/** A fragment of a name a reader might type: four characters from the middle, past the place-name prefix. */
+/**
+ * What a reader types of a name: its trade name, the four characters after the place (哈尔滨市道里区…), not the
+ * industry or the company form that thousands of names share.
+ */
 function fragment(name: string): string {
-  const at = Math.max(0, Math.min(name.length - 4, Math.floor(name.length / 2) - 1));
-  return name.slice(at, at + 4);
+  return name.replace(/^(黑龙江省?)?(哈尔滨市?)?(道里区)?/, '').slice(0, 4);
 }
 
 async function instrument(page: Page): Promise<void> {

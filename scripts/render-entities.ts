@@ -8,7 +8,7 @@
  * in .cache/entities/manifest.json; a page whose hash is unchanged and whose file is in place is not
  * rendered or written again. --full renders everything.
  *
- *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--full]
+ *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--site dir-with-astro-404.html] [--full]
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -28,6 +28,8 @@ const { values } = parseArgs({
   options: {
     data: { type: 'string', default: 'content/data' },
     dist: { type: 'string', default: 'dist' },
+    /** Where Astro's pages are (their stylesheet links go into ours); the build stages them before publishing. */
+    site: { type: 'string' },
     full: { type: 'boolean', default: false },
   },
 });
@@ -52,7 +54,7 @@ const bundle = join(bundleDir, 'entities.mjs');
 const compiled = performance.now();
 
 // 2. The stylesheet links Astro gave its own pages, for the head of ours.
-const page404 = await readFile(join(dist, '404.html'), 'utf8');
+const page404 = await readFile(join(resolve(values.site ?? values.dist), '404.html'), 'utf8');
 const headTags = (page404.match(/<link rel="stylesheet"[^>]*>/g) ?? []).join('');
 if (!headTags) throw new Error('render-entities: no stylesheet link found in dist/404.html; run astro build first');
 

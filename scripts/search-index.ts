@@ -1,14 +1,23 @@
 /**
  * Build the search: the Pagefind index over one slim stub per subject rather than whole pages (whole subject
- * pages take 14 GB at 50k; one stub per record too made a city's index 350k pages), written to
- * .cache/search-stubs and indexed with addDirectory, which is linear (addCustomRecord is quadratic); and the
- * static lookups of exact codes (/codes/) and 文号 (/docno/), one small file per hash shard.
+ * pages take 14 GB at 50k; one stub per record too made a city's index 350k pages), indexed with
+ * addDirectory, which is linear (addCustomRecord is quadratic); and the static lookups of exact codes
+ * (/codes/) and 文号 (/docno/), one small file per hash shard.
  *
- *   node scripts/search-index.ts [--data content/data] [--dist dist]
+ * Incremental: Pagefind rebuilds its whole index every time, so a small change does not rebuild it. The
+ * index of the last full build stays in dist/pagefind untouched; the subjects that changed since (new, changed)
+ * get a small second index in dist/pagefind-delta, and superseded.json there lists the base index's pages
+ * that are out of date (changed or no longer public). The search page merges the two and drops superseded
+ * pages. Past --max-delta of the base (10%), or with --full, or when the stub format or Pagefind changed,
+ * the base is rebuilt and the delta goes.
+ *
+ *   node scripts/search-index.ts [--data content/data] [--dist dist] [--index-dist dist] [--full] [--max-delta 0.1]
  */
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { readAllNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
@@ -17,48 +26,107 @@ import { codeShards } from '../src/lib/search/codes.ts';
 import { docNoShards, type DocNoHit } from '../src/lib/search/docno.ts';
 import { searchStubs } from '../src/lib/search/stubs.ts';
 import { kindLabel, recordDate, recordTitle } from '../src/lib/view/record.ts';
+import { publish } from './publish.ts';
 
-const { values } = parseArgs({ options: { data: { type: 'string', default: 'content/data' }, dist: { type: 'string', default: 'dist' } } });
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string', default: 'content/data' },
+    /** Where the lookups go (the build stages them). */
+    dist: { type: 'string', default: 'dist' },
+    /** Where the Pagefind indexes live between builds (the published dist/). */
+    'index-dist': { type: 'string' },
+    full: { type: 'boolean', default: false },
+    'max-delta': { type: 'string', default: '0.1' },
+  },
+});
 const started = performance.now();
+const indexDist = resolve(values['index-dist'] ?? values.dist);
+const BASE = join(indexDist, 'pagefind');
+const DELTA = join(indexDist, 'pagefind-delta');
+const cacheDir = resolve('.cache/search');
+const manifestFile = join(cacheDir, 'manifest.json');
+const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
+
 const records = await readAllNdjson<PublishedRecord>(join(values.data, 'records.ndjson'));
 const subjects = await readAllNdjson<Subject>(join(values.data, 'subjects.ndjson'));
 
-const stubs = resolve('.cache/search-stubs');
-await rm(stubs, { recursive: true, force: true });
-let stubCount = 0;
-for (const [path, html] of searchStubs(records, subjects)) {
-  await mkdir(dirname(join(stubs, path)), { recursive: true });
-  await writeFile(join(stubs, path), html);
-  stubCount++;
+// 1. The lookups, written afresh (small files, written synchronously: one awaited promise per file cost seconds).
+function writeShards(dir: string, shards: Map<string, unknown>): void {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  for (const [name, shard] of shards) writeFileSync(join(dir, `${name}.json`), JSON.stringify(shard));
 }
-
-// The static code lookup: one small file per shard of codes (src/lib/search/codes.ts).
 const lookup = codeShards(subjects);
-const codesDir = resolve(values.dist, 'codes');
-await rm(codesDir, { recursive: true, force: true });
-await mkdir(codesDir, { recursive: true });
-for (const [name, shard] of lookup.shards) await writeFile(join(codesDir, `${name}.json`), JSON.stringify(shard));
-
-// The 文号 lookup (src/lib/search/docno.ts): every spelling of a number finds its records in one request.
+writeShards(resolve(values.dist, 'codes'), lookup.shards);
 const nameOf = new Map(subjects.map((s) => [s.id, s.name]));
 const docNos = docNoShards((function* (): Generator<[string, DocNoHit]> {
   for (const r of records) {
     if (r.docNo) yield [r.docNo, { id: r.id, name: nameOf.get(r.subjectId)!, title: `${kindLabel(r)} ${recordTitle(r)}`, date: recordDate(r), end: r.disclosure.end ?? '9999-12-31' }];
   }
 })());
-const docNoDir = resolve(values.dist, 'docno');
-await rm(docNoDir, { recursive: true, force: true });
-await mkdir(docNoDir, { recursive: true });
-for (const [name, shard] of docNos.shards) await writeFile(join(docNoDir, `${name}.json`), JSON.stringify(shard));
+writeShards(resolve(values.dist, 'docno'), docNos.shards);
 
-const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
-if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-const added = await index.addDirectory({ path: stubs });
-if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
-await rm(resolve(values.dist, 'pagefind'), { recursive: true, force: true });
-const out = await index.writeFiles({ outputPath: resolve(values.dist, 'pagefind') });
-if (out.errors.length) throw new Error(`pagefind: ${out.errors.join('; ')}`);
+// 2. The stubs and what changed since the base index was built.
+/** The stubs' code and Pagefind's version: when either changes, the base is rebuilt. */
+const format = sha1([
+  ...['stubs.ts', 'pinyin.ts', 'summary.ts'].map((f) => readFileSync(new URL(`../src/lib/search/${f}`, import.meta.url), 'utf8')),
+  readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8'),
+].join('\0'));
+interface Manifest { format: string; base: Record<string, { hash: string; fragment: string }> }
+const previous: Manifest | null = !values.full && existsSync(manifestFile) && existsSync(join(BASE, 'pagefind-entry.json'))
+  ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null;
+const stubs = new Map<string, string>();
+for (const [path, html] of searchStubs(records, subjects)) stubs.set(path.split('/')[1]!, html);
+const hashes = new Map([...stubs].map(([id, html]) => [id, sha1(html)]));
+const changed = previous?.format === format ? [...stubs.keys()].filter((id) => previous.base[id]?.hash !== hashes.get(id)) : null;
+const removed = previous?.format === format ? Object.keys(previous.base).filter((id) => !stubs.has(id)) : null;
+const maxDelta = Number(values['max-delta']) * Object.keys(previous?.base ?? {}).length;
+const incremental = changed !== null && removed !== null && changed.length + removed.length <= maxDelta;
+
+async function indexStubs(ids: Iterable<string>, dir: string, out: string): Promise<number> {
+  rmSync(dir, { recursive: true, force: true });
+  for (const id of ids) {
+    const file = join(dir, 'subject', id, 'index.html');
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, stubs.get(id)!);
+  }
+  const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
+  if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: dir });
+  if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
+  // Written aside, then published file by file: a fragment whose subject did not change keeps its name and
+  // bytes, and stays untouched in dist/.
+  const aside = `${dir}-out`;
+  rmSync(aside, { recursive: true, force: true });
+  const written = await index.writeFiles({ outputPath: aside });
+  if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  await publish(aside, out, new Set());
+  return added.page_count;
+}
+
+let summary: string;
+if (incremental && previous) {
+  // 3a. A delta index over what changed; the base stays as it was.
+  rmSync(DELTA, { recursive: true, force: true });
+  const pages = changed.length ? await indexStubs(changed, resolve('.cache/search-delta-stubs'), DELTA) : 0;
+  mkdirSync(DELTA, { recursive: true });
+  const superseded = [...changed, ...removed].map((id) => previous.base[id]?.fragment).filter(Boolean).sort();
+  writeFileSync(join(DELTA, 'superseded.json'), `${JSON.stringify({ index: pages > 0, superseded })}\n`);
+  summary = `delta of ${pages} subject(s) over the base of ${Object.keys(previous.base).length}; ${superseded.length} base page(s) superseded`;
+} else {
+  // 3b. The base index over every subject, and which fragment holds which subject (for later deltas).
+  const pages = await indexStubs(stubs.keys(), resolve('.cache/search-stubs'), BASE);
+  rmSync(DELTA, { recursive: true, force: true });
+  const base: Manifest['base'] = {};
+  for (const f of readdirSync(join(BASE, 'fragment'))) {
+    const json = gunzipSync(readFileSync(join(BASE, 'fragment', f))).toString('utf8');
+    const url = /"url":"\/subject\/([^/"]+)\//.exec(json)?.[1];
+    if (url) base[url] = { hash: hashes.get(url)!, fragment: f.replace(/\.pf_fragment$/, '') };
+  }
+  mkdirSync(cacheDir, { recursive: true });
+  writeFileSync(manifestFile, `${JSON.stringify({ format, base })}\n`);
+  summary = `full index of ${pages} subject(s)${changed ? ` (${changed.length + removed!.length} changed: more than the delta allows)` : ''}`;
+}
 await pagefind.close();
-console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s) → ${values.dist}/codes`);
-console.error(`文号 lookup: ${docNos.shards.size} shards of ${docNos.digits} hex digit(s) → ${values.dist}/docno`);
-console.error(`search index: ${added.page_count} subject stubs of ${stubCount} written (${subjects.length} subjects, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.dist}/pagefind`);
+console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s); 文号 lookup: ${docNos.shards.size} shards of ${docNos.digits} → ${values.dist}`);
+console.error(`search index: ${summary} (${subjects.length} subjects, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${indexDist}`);

@@ -18,10 +18,14 @@ interface PagefindResult { id: string; data: () => Promise<ResultData> }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
   init: () => Promise<void>;
+  preload: (term: string, o: Record<string, unknown>) => Promise<void>;
+  mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
   search: (q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
 
 const PAGE = 20;
+/** Results loaded before the first are shown: each needs its fragment fetched. */
+const FIRST = 5;
 /** Matching records shown under a subject; the rest are on its page. */
 const SUB = 3;
 const LINK = 'text-blue-800 underline';
@@ -48,6 +52,7 @@ export function startSearch(): void {
   for (const e of Array.from(filters.elements) as HTMLSelectElement[]) if (e.name) e.value = params.get(e.name) ?? '';
 
   let pagefind: Promise<Pagefind> | null = null;
+  let superseded = new Set<string>();
   let pending: PagefindResult[] = [];
   let shown = 0;
   let expired = 0;
@@ -64,6 +69,13 @@ export function startSearch(): void {
       const pf = (await import(/* @vite-ignore */ path)) as Pagefind;
       await pf.options({ excerptLength: 16 });
       await pf.init();
+      // Subjects changed since the last full build are in a small second index, and their old pages are
+      // superseded (scripts/search-index.ts).
+      const delta = await fetch('/pagefind-delta/superseded.json').then((r) => (r.ok ? r.json() as Promise<{ index: boolean; superseded: string[] }> : null), () => null);
+      if (delta?.index) await pf.mergeIndex('/pagefind-delta/', {});
+      superseded = new Set(delta?.superseded ?? []);
+      // Pagefind fetches its metadata and WebAssembly on the first search: have it done while the reader types.
+      await pf.preload('公司', {});
       return pf;
     })();
     return pagefind;
@@ -107,11 +119,12 @@ export function startSearch(): void {
     status.textContent = `${parts.join('；')}。`;
   };
 
+  /** The next page of results: the first few are shown (and counted) as soon as they are loaded, then the rest. */
   const showMore = async (id: number) => {
     const now = today();
     let added = 0;
     while (pending.length && added < PAGE) {
-      const batch = pending.splice(0, PAGE - added);
+      const batch = pending.splice(0, Math.min(added === 0 ? FIRST : PAGE - added, PAGE - added));
       const data = await Promise.all(batch.map((r) => r.data()));
       if (id !== run) return;
       for (const d of data) {
@@ -121,6 +134,8 @@ export function startSearch(): void {
         added++;
         shown++;
       }
+      notFound.hidden = shown + exact > 0 || pending.length > 0;
+      summary();
     }
     more.hidden = pending.length === 0;
     notFound.hidden = shown + exact > 0;
@@ -192,7 +207,7 @@ export function startSearch(): void {
     if (id !== run) return;
     list.append(...first);
     exact = first.length;
-    pending = result.results;
+    pending = result.results.filter((r) => !superseded.has(r.id));
     total = pending.length;
     await showMore(id);
   };

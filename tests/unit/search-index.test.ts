@@ -1,0 +1,71 @@
+/**
+ * The search stage end to end on a slice of the sample: a full index, then after one subject changed and one
+ * left, a delta index that names exactly the base pages it supersedes, with the base left untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const lines = (file: string) => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+const run = (cwd: string, extra: string[] = []) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'),
+  '--data', join(cwd, 'data'), '--dist', join(cwd, 'site'), '--index-dist', join(cwd, 'dist'), ...extra], { cwd, encoding: 'utf8' });
+/** subject id → fragment file name, read from the fragments themselves. */
+function fragmentsOf(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of readdirSync(join(dir, 'fragment'))) {
+    const url = /"url":"\/subject\/([^/"]+)\//.exec(gunzipSync(readFileSync(join(dir, 'fragment', f))).toString('utf8'))![1]!;
+    out.set(url, f.replace('.pf_fragment', ''));
+  }
+  return out;
+}
+
+describe('search-index', () => {
+  const subjects = lines('subjects.ndjson').slice(0, 40);
+  const ids = new Set(subjects.map((s) => s.id));
+  const records = lines('records.ndjson').filter((r) => ids.has(r.subjectId));
+  const cwd = mkdtempSync(join(tmpdir(), 'credit-search-'));
+  const write = (subs: unknown[], recs: unknown[]) => {
+    mkdirSync(join(cwd, 'data'), { recursive: true });
+    writeFileSync(join(cwd, 'data/subjects.ndjson'), subs.map((s) => `${JSON.stringify(s)}\n`).join(''));
+    writeFileSync(join(cwd, 'data/records.ndjson'), recs.map((r) => `${JSON.stringify(r)}\n`).join(''));
+  };
+
+  it('builds the full index, then a delta of what changed, leaving the base as it was', { timeout: 120_000 }, () => {
+    write(subjects, records);
+    const first = run(cwd);
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain('full index of 40 subject(s)');
+    const base = fragmentsOf(join(cwd, 'dist/pagefind'));
+    expect(base.size).toBe(40);
+    const mtimes = new Map(readdirSync(join(cwd, 'dist/pagefind/fragment')).map((f) => [f, statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs]));
+
+    // One subject renamed, one gone (with its records).
+    const [renamed, gone] = [subjects[3], subjects[7]];
+    write(subjects.filter((s) => s !== gone).map((s) => (s === renamed ? { ...s, name: `${s.name}（更名）` } : s)), records.filter((r) => r.subjectId !== gone.id));
+    const second = run(cwd);
+    expect(second.status, second.stderr).toBe(0);
+    expect(second.stderr).toContain('delta of 1 subject(s) over the base of 40; 2 base page(s) superseded');
+    const delta = JSON.parse(readFileSync(join(cwd, 'dist/pagefind-delta/superseded.json'), 'utf8'));
+    expect(delta).toEqual({ index: true, superseded: [base.get(renamed.id), base.get(gone.id)].sort() });
+    expect([...fragmentsOf(join(cwd, 'dist/pagefind-delta')).keys()]).toEqual([renamed.id]);
+    for (const [f, t] of mtimes) expect(statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs).toBe(t);
+
+    // --full folds the delta into a new base.
+    const third = run(cwd, ['--full']);
+    expect(third.status, third.stderr).toBe(0);
+    expect(third.stderr).toContain('full index of 39 subject(s)');
+    expect(existsSync(join(cwd, 'dist/pagefind-delta'))).toBe(false);
+    expect(fragmentsOf(join(cwd, 'dist/pagefind')).has(gone.id)).toBe(false);
+  });
+
+  it('writes the code and 文号 lookups where the build stages them', () => {
+    expect(readdirSync(join(cwd, 'site/codes')).length).toBeGreaterThan(0);
+    const docNo = records.find((r) => r.docNo)!.docNo as string;
+    const all = Object.assign({}, ...readdirSync(join(cwd, 'site/docno')).map((f) => JSON.parse(readFileSync(join(cwd, 'site/docno', f), 'utf8'))));
+    expect(Object.keys(all)).toContain(docNo.replace(/〔/g, '[').replace(/〕/g, ']').replace(/\s/g, ''));
+  });
+});
