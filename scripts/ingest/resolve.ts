@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { usccCheckChar } from '../../src/lib/credit-code.ts';
 import { disclosureState, isPublic, objectionOpen, penaltyTierOf } from '../../src/lib/disclosure.ts';
 import { objectionDue } from '../../src/lib/workdays.ts';
+import { kindOf } from '../../src/lib/kinds/index.ts';
 import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from '../../src/lib/disclosure-rules.ts';
 import { DISCLOSURE_STATES, type DisclosureState } from '../../src/lib/schemas/common.ts';
 import {
@@ -99,20 +100,10 @@ export class SubjectIndex {
   }
 }
 
-const PREFIX = { license: 'xk', penalty: 'cf', redlist: 'hong', blacklist: 'hei', commitment: 'cn' } as const;
-
 /** Stable record id: the same decision gets the same permalink in every build. */
 export function recordId(r: RecordFields, subjectId: string): string {
-  const doc = r.docNo ? docNoKey(r.docNo) : '';
-  let key: string;
-  switch (r.kind) {
-    case 'penalty': key = doc; break;
-    case 'license': key = doc || r.licenseNo || `${r.decisionDate}|${r.certName ?? ''}|${r.content ?? ''}`; break;
-    case 'redlist': key = `${r.listName}|${doc || `${r.listedOn ?? r.evaluationYear}|${r.authority}`}`; break;
-    case 'blacklist': key = `${r.listName}|${doc || `${r.listedOn}|${r.authority}`}`; break;
-    case 'commitment': key = doc || `${r.commitmentType}|${r.committedOn}|${r.authority}`; break;
-  }
-  return `${PREFIX[r.kind]}-${hash(`${r.kind}|${subjectId}|${key}`)}`;
+  const kind = kindOf(r);
+  return `${kind.idPrefix}-${hash(`${r.kind}|${subjectId}|${kind.idKey(r, r.docNo ? docNoKey(r.docNo) : '')}`)}`;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);

@@ -6,7 +6,8 @@
  * kind, authority, year and category; sort by the latest record's date.
  */
 import { usccCheckChar } from '../lib/credit-code.ts';
-import { KIND_LABELS, type RecordKind } from '../lib/schemas/common.ts';
+import { type RecordKind } from '../lib/schemas/common.ts';
+import { KIND_LABELS } from '../lib/kinds/index.ts';
 import { shardOf, type CodeShard } from '../lib/search/codes.ts';
 import { isDocNoLike, normalizeDocNo, type DocNoShard } from '../lib/search/docno.ts';
 import { liveSummary, unpackRecords } from '../lib/search/summary.ts';

@@ -10,15 +10,7 @@ export type EventKind = (typeof EVENT_KINDS)[number];
 export const SOURCE_KINDS = [...RECORD_KINDS, ...EVENT_KINDS] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
-export const KIND_LABELS: Record<SourceKind, string> = {
-  license: '行政许可',
-  penalty: '行政处罚',
-  redlist: '守信激励（红名单）',
-  blacklist: '严重失信主体名单（黑名单）',
-  commitment: '信用承诺',
-  removal: '信用修复与移出',
-  objection: '异议处理',
-};
+/** Labels of the kinds: src/lib/kinds/index.ts (KIND_LABELS), from each kind's module. */
 
 /** 行政相对人类别 as the national 双公示 standard spells them. */
 export const SUBJECT_CATEGORIES = ['法人及非法人组织', '自然人', '个体工商户'] as const;

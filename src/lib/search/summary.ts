@@ -3,9 +3,10 @@
  * record's id, kind, date and last day of disclosure, packed into one string of the result's metadata.
  * Written by the index build (stubs.ts), read by the search page.
  */
+import { KINDS as MODULES } from '../kinds/index.ts';
 import type { RecordKind } from '../schemas/common.ts';
 
-const CODES: Record<RecordKind, string> = { license: 'L', penalty: 'P', redlist: 'R', blacklist: 'B', commitment: 'C' };
+const CODES = Object.fromEntries(Object.values(MODULES).map((k) => [k.kind, k.searchCode])) as Record<RecordKind, string>;
 const KINDS = Object.fromEntries(Object.entries(CODES).map(([k, v]) => [v, k])) as Record<string, RecordKind>;
 
 export interface RecordSummary { id: string; kind: RecordKind; date: string; end: string }

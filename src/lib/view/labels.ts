@@ -1,13 +1,8 @@
+import { KINDS, SECTION_ORDER as KIND_ORDER } from '../kinds/index.ts';
 import type { DisclosureState, RecordKind } from '../schemas/common.ts';
 
-/** Sections of a subject page, in the order a reader looks for them. */
-export const SECTION_ORDER: { kind: RecordKind; title: string }[] = [
-  { kind: 'redlist', title: '守信激励' },
-  { kind: 'blacklist', title: '严重失信' },
-  { kind: 'license', title: '行政许可' },
-  { kind: 'penalty', title: '行政处罚' },
-  { kind: 'commitment', title: '信用承诺' },
-];
+/** Sections of a subject page, in the order a reader looks for them, titled by each kind's module. */
+export const SECTION_ORDER: { kind: RecordKind; title: string }[] = KIND_ORDER.map((kind) => ({ kind, title: KINDS[kind].section }));
 
 /** Badge colours with AA contrast for each state. */
 export const STATE_CLASS: Record<DisclosureState, string> = {

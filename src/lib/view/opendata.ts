@@ -3,7 +3,8 @@
  * as CSV (UTF-8 with BOM, opens in Excel) and NDJSON, plus the subjects. The /data/ page and the writer
  * (scripts/open-data.ts) both take names and rows from here.
  */
-import { KIND_LABELS, RECORD_KINDS } from '../schemas/common.ts';
+import { RECORD_KINDS } from '../schemas/common.ts';
+import { KIND_LABELS } from '../kinds/index.ts';
 import type { PublishedRecord, RecordFields } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
 import { recordDate, recordTitle } from './record.ts';

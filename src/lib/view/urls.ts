@@ -1,11 +1,10 @@
 /** Every URL the portal makes, in one place, so permalinks stay stable. */
 import { createHash } from 'node:crypto';
+import { KINDS } from '../kinds/index.ts';
 import type { RecordKind } from '../schemas/common.ts';
 
-/** URL names of the record lists. */
-export const LIST_SLUG: Record<RecordKind, string> = {
-  redlist: 'red', blacklist: 'black', license: 'license', penalty: 'penalty', commitment: 'commitment',
-};
+/** URL names of the record lists, from each kind's module. */
+export const LIST_SLUG = Object.fromEntries(Object.values(KINDS).map((k) => [k.kind, k.slug])) as Record<RecordKind, string>;
 
 export const subjectUrl = (id: string) => `/subject/${id}/`;
 export const recordUrl = (id: string) => `/record/${id}/`;
