@@ -3,7 +3,7 @@
  * and counts of public records on the visitor's date, then its matching records (Pagefind's sub-results, one per
  * record section of the stub). Before Pagefind, two static lookups of one small request each: an exact code
  * opens its subject (/codes/), an exact 文号 in any bracket style puts its record first (/docno/). Filters by
- * kind, authority, year and category; sort by the latest record's date.
+ * kind, authority, year and category.
  */
 import { usccCheckChar } from '../lib/credit-code.ts';
 import { type RecordKind } from '../lib/schemas/common.ts';
@@ -21,7 +21,7 @@ interface Pagefind {
   init: () => Promise<void>;
   preload: (term: string, o: Record<string, unknown>) => Promise<void>;
   mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
-  search: (q: string | null, o: { filters?: Record<string, string>; sort?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
+  search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
 
 const PAGE = 20;
@@ -195,7 +195,7 @@ export function startSearch(): void {
     shown = 0;
     expired = 0;
     exact = 0;
-    const active = Object.fromEntries(Object.entries(f).filter(([k, v]) => v && k !== 'sort'));
+    const active = Object.fromEntries(Object.entries(f).filter(([, v]) => v));
     wanted = { kind: (Object.keys(KIND_LABELS) as RecordKind[]).find((k) => KIND_LABELS[k] === active.kind), year: active.year };
     if (!q && !Object.keys(active).length) { status.textContent = '请输入查询内容或选择筛选条件。'; return; }
     notFound.hidden = true;
@@ -204,7 +204,7 @@ export function startSearch(): void {
     status.textContent = '正在查询……';
     const now = today();
     const [pf, first] = await Promise.all([load(), q && isDocNoLike(q) ? docNoHits(q, now) : Promise.resolve([])]);
-    const result = await pf.search(q || null, { filters: active, sort: f.sort ? { date: f.sort } : undefined });
+    const result = await pf.search(q || null, { filters: active });
     if (id !== run) return;
     list.append(...first);
     exact = first.length;

@@ -111,3 +111,8 @@ test('nothing of resident-ID shape, whole or damaged, is in any file of the buil
   }
   expect(fragments).toBeGreaterThan(1000);
 });
+
+test('no HTML page of the built site weighs more than 200 KB', () => {
+  const heavy = distFiles().filter((f) => f.path.endsWith('.html') && f.bytes.length > 200 * 1024).map((f) => `${f.path} ${f.bytes.length}`);
+  expect(heavy).toEqual([]);
+});

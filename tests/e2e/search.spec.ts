@@ -74,3 +74,13 @@ test('without JavaScript the search page offers the subject index by pinyin init
   expect(names.filter((n) => /^[A-Za-z0-9]/.test(n))).toEqual([]);
   await context.close();
 });
+
+test('a person whose records are public is found by name, shown with the masked number only', async ({ page }) => {
+  const all = records();
+  const p = subjects().find((x) => x.category === '自然人' && x.codes.idMasked && all.some((r) => r.subjectId === x.id))!;
+  await page.goto(search(p.name));
+  const result = page.locator(`#results li[data-subject="/subject/${p.id}/"]`);
+  await expect(result).toHaveCount(1);
+  await expect(result).toContainText(p.codes.idMasked!);
+  expect(p.codes.idMasked).toMatch(/\*{4,}/);
+});

@@ -3,7 +3,7 @@
  * search — names, aliases, every code, the name's pinyin and initials — and one section per public record
  * (heading with the record's id, its kind, title, 文号 and authority), so that Pagefind returns one result per
  * subject with the matching records as its sub-results. Attributes carry the filters (every kind, authority and
- * year of its records, the category), the date sort and the metadata the search page shows, including each
+ * year of its records, the category) and the metadata the search page shows, including each
  * record's last day of disclosure so that counts and badges follow the visitor's date.
  */
 import type { PublishedRecord } from '../schemas/record.ts';
@@ -25,6 +25,8 @@ export function subjectCodes(s: Subject): string {
 const NO_END = '9999-12-31';
 
 /** [path under the stub folder, html] of one subject and its public records. */
+// No sort key: Pagefind keeps every sort as an order of all pages in the metadata the first search loads
+// (a quarter of it on the sample); results are by relevance, then grouped by subject.
 export function subjectStub(s: Subject, records: PublishedRecord[]): [string, string] {
   const names = [s.name, ...s.aliases];
   const pinyin = names.map(namePinyin).flatMap((p) => [p.full, p.initials]);
@@ -46,7 +48,6 @@ export function subjectStub(s: Subject, records: PublishedRecord[]): [string, st
     + `<h1>${esc(s.name)}</h1><p>${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>${sections}`
     + Object.entries(meta).map(([k, v]) => attr('meta', k, v)).join('')
     + filters.map((f) => `<i data-pagefind-filter="${esc(f)}"></i>`).join('')
-    + (sorted[0] ? attr('sort', 'date', sorted[0].date) : '')
     + '</main></body></html>\n';
   return [`subject/${s.id}/index.html`, html];
 }
