@@ -32,7 +32,7 @@ export const medianMs = (runs: SearchRun[]) => median(runs.map((r) => r.ms));
  * shared by a hundred synthetic companies at 100,000 subjects, so the one meant would rarely be among those shown.
  */
 function fragment(name: string): string {
-  const core = name.replace(/^(黑龙江省?)?(哈尔滨市?)?(道里区)?/, '').replace(/(股份)?有限(责任)?公司.*$|(分公司|合作社|商行|经营部|店)$/, '');
+  const core = name.replace(/^(黑龙江省?)?(哈尔滨市?)?(道里区)?/, '').replace(/[（(].*$/, '').replace(/(股份)?有限(责任)?公司.*$|(分公司|合作社|商行|经营部|店)$/, '');
   return (core.length >= 4 ? core : name.replace(/^(哈尔滨市?)?(道里区)?/, '')).slice(0, 8);
 }
 

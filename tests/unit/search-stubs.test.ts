@@ -28,7 +28,7 @@ describe('searchStubs', () => {
     expect(Object.keys(stubs)).toEqual(['subject/9133021272513935X8/index.html']);
   });
   it('puts the names, aliases, every code and the pinyin in the searchable text, escaped', () => {
-    expect(html).toContain('<h1>哈尔滨松江&lt;商贸&gt;有限公司</h1>');
+    expect(html).toContain('<h1 data-pagefind-weight="10">哈尔滨松江&lt;商贸&gt;有限公司</h1>');
     expect(html).toContain('松江商贸');
     expect(html).toContain('110108000000016');
     expect(html).toContain('haerbinsongjiangshangmaoyouxiangongsi');
@@ -36,8 +36,8 @@ describe('searchStubs', () => {
     expect(html).toContain('songjiangshangmao sjsm');
     expect(html).toContain('lang="zh-CN"');
   });
-  it('gives each record a section whose heading id is the record id, newest first', () => {
-    expect(html).toContain('<h2 id="cf-000000000001">行政处罚 虚假宣传</h2><p>哈道市监罚〔2026〕1号 哈尔滨市道里区市场监督管理局</p>');
+  it('gives each record a section whose heading id is the record id, newest first, weighing less than the name', () => {
+    expect(html).toContain('<h2 id="cf-000000000001" data-pagefind-weight="1">行政处罚 虚假宣传</h2><p data-pagefind-weight="0.5">哈道市监罚〔2026〕1号 哈尔滨市道里区市场监督管理局</p>');
     expect(html.indexOf('id="cf-000000000001"')).toBeLessThan(html.indexOf('id="hm-000000000002"'));
   });
   it('carries every kind, authority and year as filters, and no sort key (it would grow the metadata every search loads)', () => {

@@ -31,7 +31,10 @@ export function subjectStub(s: Subject, records: PublishedRecord[]): [string, st
   const names = [s.name, ...s.aliases];
   const pinyin = names.map(namePinyin).flatMap((p) => [p.full, p.initials]);
   const sorted = records.map((r) => ({ r, date: recordDate(r) })).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.r.id < b.r.id ? -1 : 1));
-  const sections = sorted.map(({ r }) => `<h2 id="${r.id}">${esc(kindLabel(r))} ${esc(recordTitle(r))}</h2><p>${esc(r.docNo ?? '')} ${esc(r.authority)}</p>`).join('');
+  // Weights: Pagefind ranks an h2 nearly as high as an h1 (6 and 7), so a subject with many records whose titles
+  // share a word of the query (建筑工程) outranked the subject so named. The name weighs most, then the other names,
+  // codes and pinyin, then the records.
+  const sections = sorted.map(({ r }) => `<h2 id="${r.id}" data-pagefind-weight="1">${esc(kindLabel(r))} ${esc(recordTitle(r))}</h2><p data-pagefind-weight="0.5">${esc(r.docNo ?? '')} ${esc(r.authority)}</p>`).join('');
   const meta: Record<string, string | undefined> = {
     title: s.name,
     category: s.category,
@@ -45,7 +48,7 @@ export function subjectStub(s: Subject, records: PublishedRecord[]): [string, st
     `category:${s.category}`,
   ];
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(s.name)}</title></head><body><main data-pagefind-body>`
-    + `<h1>${esc(s.name)}</h1><p>${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>${sections}`
+    + `<h1 data-pagefind-weight="10">${esc(s.name)}</h1><p data-pagefind-weight="5">${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>${sections}`
     + Object.entries(meta).map(([k, v]) => attr('meta', k, v)).join('')
     + filters.map((f) => `<i data-pagefind-filter="${esc(f)}"></i>`).join('')
     + '</main></body></html>\n';
