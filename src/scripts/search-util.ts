@@ -22,3 +22,17 @@ export function today(d: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/**
+ * A query as Pagefind should see it: a run of Chinese characters becomes its adjacent pairs (the index holds every
+ * name's pairs, src/lib/search/stubs.ts), so that a fragment is found however Pagefind would cut it; other words
+ * (pinyin, codes, Latin names) stay as typed.
+ */
+export function searchTerms(q: string): string {
+  return q.trim().split(/\s+/).flatMap((word) => word.split(/([\u3400-\u9fff]+)/).filter(Boolean).flatMap((part) => {
+    if (!/^[\u3400-\u9fff]+$/.test(part) || part.length < 3) return [part];
+    const pairs: string[] = [];
+    for (let i = 0; i + 1 < part.length; i++) pairs.push(part.slice(i, i + 2));
+    return pairs;
+  })).join(' ');
+}

@@ -11,7 +11,7 @@ import { KIND_LABELS } from '../lib/kinds/index.ts';
 import { shardOf, type CodeShard } from '../lib/search/codes.ts';
 import { isDocNoLike, normalizeDocNo, type DocNoShard } from '../lib/search/docno.ts';
 import { liveSummary, unpackRecords } from '../lib/search/summary.ts';
-import { isCodeLike, isUsccShape, normalizeQueryCode, today } from './search-util.ts';
+import { isCodeLike, isUsccShape, normalizeQueryCode, searchTerms, today } from './search-util.ts';
 
 interface SubResult { title: string; url: string; anchor?: { id?: string } }
 interface ResultData { url: string; meta: Record<string, string>; sub_results: SubResult[]; anchors?: { id?: string; text?: string }[] }
@@ -204,7 +204,11 @@ export function startSearch(): void {
     status.textContent = '正在查询……';
     const now = today();
     const [pf, first] = await Promise.all([load(), q && isDocNoLike(q) ? docNoHits(q, now) : Promise.resolve([])]);
-    const result = await pf.search(q || null, { filters: active });
+    // A name fragment by its character pairs; a query that no name holds (an authority, a phrase of a record's
+    // title) as typed.
+    const terms = q ? searchTerms(q) : null;
+    let result = await pf.search(terms, { filters: active });
+    if (q && terms !== q && result.results.length === 0) result = await pf.search(q, { filters: active });
     if (id !== run) return;
     list.append(...first);
     exact = first.length;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { searchStubs, subjectCodes, subjectStub } from '../../src/lib/search/stubs.ts';
+import { nameBigrams, searchStubs, subjectCodes, subjectStub } from '../../src/lib/search/stubs.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
-import { isUsccShape, normalizeQueryCode, today } from '../../src/scripts/search-util.ts';
+import { isUsccShape, normalizeQueryCode, searchTerms, today } from '../../src/scripts/search-util.ts';
 
 const subject: Subject = {
   id: '9133021272513935X8', name: '哈尔滨松江<商贸>有限公司', category: '法人及非法人组织',
@@ -78,5 +78,19 @@ describe('search-util', () => {
   });
   it('today is the visitor’s local date', () => {
     expect(today(new Date(2026, 10, 22, 23, 59))).toBe('2026-11-22');
+  });
+});
+
+describe('name pairs', () => {
+  it('the index holds every pair of adjacent Chinese characters of the names', () => {
+    expect(nameBigrams('ABC科技（哈尔滨）有限公司')).toEqual(['科技', '哈尔', '尔滨', '有限', '限公', '公司']);
+    const html = Object.fromEntries(searchStubs([penalty], [subject]))['subject/9133021272513935X8/index.html']!;
+    expect(html).toContain('<p data-pagefind-weight="5">哈尔 尔滨 滨松 松江 商贸 有限 限公 公司 江商</p>');
+  });
+  it('a fragment of three or more Chinese characters is asked for by its pairs; other words as typed', () => {
+    expect(searchTerms('顾乡安和建筑工程')).toBe('顾乡 乡安 安和 和建 建筑 筑工 工程');
+    expect(searchTerms('商贸')).toBe('商贸');
+    expect(searchTerms('hebsm')).toBe('hebsm');
+    expect(searchTerms('ABC科技有限 91230102')).toBe('ABC 科技 技有 有限 91230102');
   });
 });

@@ -21,6 +21,18 @@ export function subjectCodes(s: Subject): string {
   return lookupCodes(s).join(' ');
 }
 
+/**
+ * Every pair of adjacent Chinese characters of a name, as separate words: 顾乡 乡安 安和 和建 …. Pagefind cuts Chinese
+ * text into words by context, so a name and a fragment of it can be cut differently (at 100,000 subjects
+ * 顾乡安和建筑工程 found nothing though two companies carry it); the search page asks for a fragment's pairs,
+ * which are cut alike wherever they stand.
+ */
+export function nameBigrams(name: string): string[] {
+  const out = new Set<string>();
+  for (const run of name.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
+  return [...out];
+}
+
 /** A record never ends if its source gives no end (it is then shown until a later build says otherwise). */
 const NO_END = '9999-12-31';
 
@@ -48,7 +60,8 @@ export function subjectStub(s: Subject, records: PublishedRecord[]): [string, st
     `category:${s.category}`,
   ];
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(s.name)}</title></head><body><main data-pagefind-body>`
-    + `<h1 data-pagefind-weight="10">${esc(s.name)}</h1><p data-pagefind-weight="5">${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>${sections}`
+    + `<h1 data-pagefind-weight="10">${esc(s.name)}</h1><p data-pagefind-weight="5">${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>`
+    + `<p data-pagefind-weight="5">${[...new Set(names.flatMap(nameBigrams))].join(' ')}</p>${sections}`
     + Object.entries(meta).map(([k, v]) => attr('meta', k, v)).join('')
     + filters.map((f) => `<i data-pagefind-filter="${esc(f)}"></i>`).join('')
     + '</main></body></html>\n';
