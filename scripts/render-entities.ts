@@ -54,9 +54,10 @@ const bundle = join(bundleDir, 'entities.mjs');
 const compiled = performance.now();
 
 // 2. The stylesheet links Astro gave its own pages, for the head of ours.
-const page404 = await readFile(join(resolve(values.site ?? values.dist), '404.html'), 'utf8');
+const page404Path = join(resolve(values.site ?? values.dist), '404.html');
+const page404 = await readFile(page404Path, 'utf8');
 const headTags = (page404.match(/<link rel="stylesheet"[^>]*>/g) ?? []).join('');
-if (!headTags) throw new Error('render-entities: no stylesheet link found in dist/404.html; run astro build first');
+if (!headTags) throw new Error(`render-entities: no stylesheet link found in ${page404Path}; run astro build first`);
 
 // 3. The pages and their hashes.
 const subjects = new Map<string, Subject>();

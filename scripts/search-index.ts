@@ -25,6 +25,7 @@ import type { Subject } from '../src/lib/schemas/subject.ts';
 import { codeShards } from '../src/lib/search/codes.ts';
 import { docNoShards, type DocNoHit } from '../src/lib/search/docno.ts';
 import { searchStubs } from '../src/lib/search/stubs.ts';
+import { NO_END } from '../src/lib/search/summary.ts';
 import { kindLabel, recordDate, recordTitle } from '../src/lib/view/record.ts';
 import { publish } from './publish.ts';
 
@@ -61,7 +62,7 @@ writeShards(resolve(values.dist, 'codes'), lookup.shards);
 const nameOf = new Map(subjects.map((s) => [s.id, s.name]));
 const docNos = docNoShards((function* (): Generator<[string, DocNoHit]> {
   for (const r of records) {
-    if (r.docNo) yield [r.docNo, { id: r.id, name: nameOf.get(r.subjectId)!, title: `${kindLabel(r)} ${recordTitle(r)}`, date: recordDate(r), end: r.disclosure.end ?? '9999-12-31' }];
+    if (r.docNo) yield [r.docNo, { id: r.id, name: nameOf.get(r.subjectId)!, title: `${kindLabel(r)} ${recordTitle(r)}`, date: recordDate(r), end: r.disclosure.end ?? NO_END }];
   }
 })());
 writeShards(resolve(values.dist, 'docno'), docNos.shards);
@@ -73,15 +74,16 @@ const format = sha1([
   readFileSync(new URL('../node_modules/pagefind/package.json', import.meta.url), 'utf8'),
 ].join('\0'));
 interface Manifest { format: string; base: Record<string, { hash: string; fragment: string }> }
-const previous: Manifest | null = !values.full && existsSync(manifestFile) && existsSync(join(BASE, 'pagefind-entry.json'))
+const stored: Manifest | null = !values.full && existsSync(manifestFile) && existsSync(join(BASE, 'pagefind-entry.json'))
   ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null;
+/** The base a delta may stand on: one built from stubs of the same format. */
+const previous = stored?.format === format ? stored : null;
 const stubs = new Map<string, string>();
 for (const [path, html] of searchStubs(records, subjects)) stubs.set(path.split('/')[1]!, html);
 const hashes = new Map([...stubs].map(([id, html]) => [id, sha1(html)]));
-const changed = previous?.format === format ? [...stubs.keys()].filter((id) => previous.base[id]?.hash !== hashes.get(id)) : null;
-const removed = previous?.format === format ? Object.keys(previous.base).filter((id) => !stubs.has(id)) : null;
-const maxDelta = Number(values['max-delta']) * Object.keys(previous?.base ?? {}).length;
-const incremental = changed !== null && removed !== null && changed.length + removed.length <= maxDelta;
+const changed = previous ? [...stubs.keys()].filter((id) => previous.base[id]?.hash !== hashes.get(id)) : [];
+const removed = previous ? Object.keys(previous.base).filter((id) => !stubs.has(id)) : [];
+const incremental = previous !== null && changed.length + removed.length <= Number(values['max-delta']) * Object.keys(previous.base).length;
 
 async function indexStubs(ids: Iterable<string>, dir: string, out: string): Promise<number> {
   rmSync(dir, { recursive: true, force: true });
@@ -125,7 +127,7 @@ if (incremental && previous) {
   }
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(manifestFile, `${JSON.stringify({ format, base })}\n`);
-  summary = `full index of ${pages} subject(s)${changed ? ` (${changed.length + removed!.length} changed: more than the delta allows)` : ''}`;
+  summary = `full index of ${pages} subject(s)${previous ? ` (${changed.length + removed.length} changed: more than the delta allows)` : ''}`;
 }
 await pagefind.close();
 console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s); 文号 lookup: ${docNos.shards.size} shards of ${docNos.digits} → ${values.dist}`);

@@ -1,5 +1,6 @@
 /** Pure helpers of the search page, shared with the unit tests. */
 import { USCC_ALPHABET } from '../lib/credit-code.ts';
+import { ALL_HAN, HAN_SPLIT, charPairs } from '../lib/search/pairs.ts';
 import { toHalfWidth } from '../lib/text.ts';
 
 /** A query as a code: full-width folded, spaces and dashes removed, upper case. */
@@ -29,10 +30,6 @@ export function today(d: Date = new Date()): string {
  * (pinyin, codes, Latin names) stay as typed.
  */
 export function searchTerms(q: string): string {
-  return q.trim().split(/\s+/).flatMap((word) => word.split(/([\u3400-\u9fff]+)/).filter(Boolean).flatMap((part) => {
-    if (!/^[\u3400-\u9fff]+$/.test(part) || part.length < 3) return [part];
-    const pairs: string[] = [];
-    for (let i = 0; i + 1 < part.length; i++) pairs.push(part.slice(i, i + 2));
-    return pairs;
-  })).join(' ');
+  return q.trim().split(/\s+/).flatMap((word) => word.split(HAN_SPLIT).filter(Boolean)
+    .flatMap((part) => (part.length >= 3 && ALL_HAN.test(part) ? charPairs(part) : [part]))).join(' ');
 }

@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { addDays, addMonths, minDate } from '../dates.ts';
 import {
-  DEFAULT_DISCLOSURE_CONFIG, PENALTY_RULE_SETS, SAMR_PUBLICATION, SAMR_REPAIR_SETS, SIMPLE_PROCEDURE, ruleSetOn,
+  DEFAULT_DISCLOSURE_CONFIG, SAMR_PUBLICATION, SAMR_REPAIR_SETS, SIMPLE_PROCEDURE, ruleSetOn,
   type DisclosureConfig, type PenaltyRuleSet, type SamrRepairSet,
 } from '../disclosure-rules.ts';
 import { PENALTY_CATEGORIES, TIERS, isoDate, optionalText, text, type PenaltyCategory, type SubjectCategory, type Tier } from '../schemas/common.ts';

@@ -33,18 +33,24 @@ export function lookupCodes(s: Pick<Subject, 'codes'>): string[] {
 
 export type CodeShard = Record<string, [id: string, name: string][]>;
 
-/** shard name → { code → [subject id, name] } for every subject. */
-export function codeShards(subjects: Pick<Subject, 'id' | 'name' | 'codes'>[]): { digits: number; shards: Map<string, CodeShard> } {
-  const count = subjects.reduce((n, s) => n + lookupCodes(s).length, 0);
-  const digits = shardDigits(count);
-  const shards = new Map<string, CodeShard>();
-  for (const s of subjects) {
-    for (const code of lookupCodes(s)) {
-      const name = shardOf(code, digits);
-      const shard = shards.get(name) ?? {};
-      (shard[code] ??= []).push([s.id, s.name]);
-      shards.set(name, shard);
-    }
+/**
+ * A static lookup: every (key, value) filed under its key in the shard named by the key's hash, about a hundred
+ * keys a shard (the code lookup here, the 文号 lookup in docno.ts).
+ */
+export function hashShards<V>(entries: Iterable<[key: string, value: V]>): { digits: number; shards: Map<string, Record<string, V[]>> } {
+  const all = [...entries];
+  const digits = shardDigits(all.length);
+  const shards = new Map<string, Record<string, V[]>>();
+  for (const [key, value] of all) {
+    const name = shardOf(key, digits);
+    const shard = shards.get(name) ?? {};
+    (shard[key] ??= []).push(value);
+    shards.set(name, shard);
   }
   return { digits, shards };
+}
+
+/** shard name → { code → [subject id, name] } for every subject. */
+export function codeShards(subjects: Pick<Subject, 'id' | 'name' | 'codes'>[]): { digits: number; shards: Map<string, CodeShard> } {
+  return hashShards(subjects.flatMap((s) => lookupCodes(s).map((code): [string, [string, string]] => [code, [s.id, s.name]])));
 }

@@ -4,7 +4,7 @@
  * one small request (/docno/{shard}.json) finds it. Shared by the build and the search page.
  */
 import { toHalfWidth } from '../text.ts';
-import { shardDigits, shardOf } from './codes.ts';
+import { hashShards } from './codes.ts';
 
 const OPEN = /[〔\[(（【［﹝〖｛{]/g;
 const CLOSE = /[〕\])）】］﹞〗｝}]/g;
@@ -38,15 +38,5 @@ export type DocNoShard = Record<string, DocNoHit[]>;
 
 /** shard name → { normalised 文号 → hits } for every record with a 文号. */
 export function docNoShards(hits: Iterable<[docNo: string, hit: DocNoHit]>): { digits: number; shards: Map<string, DocNoShard> } {
-  const all = [...hits];
-  const digits = shardDigits(all.length);
-  const shards = new Map<string, DocNoShard>();
-  for (const [docNo, hit] of all) {
-    const key = normalizeDocNo(docNo);
-    const name = shardOf(key, digits);
-    const shard = shards.get(name) ?? {};
-    (shard[key] ??= []).push(hit);
-    shards.set(name, shard);
-  }
-  return { digits, shards };
+  return hashShards([...hits].map(([docNo, hit]): [string, DocNoHit] => [normalizeDocNo(docNo), hit]));
 }

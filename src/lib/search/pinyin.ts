@@ -22,11 +22,13 @@ export function namePinyin(name: string): NamePinyin {
   return { full: parts.map((p) => p.text).join(''), initials: parts.map((p) => (p.word ? p.text : p.text[0])).join('') };
 }
 
-/** The letter a name is filed under in the subject index: A–Z by pinyin, or '#' for digits and anything else. */
-export function initialLetter(name: string): string {
-  const c = namePinyin(name).full[0]?.toUpperCase() ?? '#';
+/** The letter a name is filed under in the subject index, from its full pinyin: A–Z, or '#' for digits and anything else. */
+export function letterOf(full: string): string {
+  const c = full[0]?.toUpperCase() ?? '#';
   return /[A-Z]/.test(c) ? c : '#';
 }
+
+export const initialLetter = (name: string): string => letterOf(namePinyin(name).full);
 
 export const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'] as const;
 /** URL segment of a letter ('#' cannot be one). */

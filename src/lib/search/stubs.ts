@@ -1,6 +1,7 @@
 /**
  * The search index's input: one small HTML document per subject, at the URL of its page, holding the words to
- * search — names, aliases, every code, the name's pinyin and initials — and one section per public record
+ * search — names, aliases, every code, the name's pinyin and initials, its pairs of adjacent characters — and one
+ * section per public record
  * (heading with the record's id, its kind, title, 文号 and authority), so that Pagefind returns one result per
  * subject with the matching records as its sub-results. Attributes carry the filters (every kind, authority and
  * year of its records, the category) and the metadata the search page shows, including each
@@ -10,8 +11,9 @@ import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
 import { kindLabel, recordDate, recordTitle } from '../view/record.ts';
 import { lookupCodes } from './codes.ts';
+import { HAN_RUN, charPairs } from './pairs.ts';
 import { namePinyin } from './pinyin.ts';
-import { packRecords } from './summary.ts';
+import { NO_END, packRecords } from './summary.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const attr = (name: string, key: string, value: string | undefined) => (value ? `<i data-pagefind-${name}="${esc(key)}:${esc(value)}"></i>` : '');
@@ -21,24 +23,16 @@ export function subjectCodes(s: Subject): string {
   return lookupCodes(s).join(' ');
 }
 
-/**
- * Every pair of adjacent Chinese characters of a name, as separate words: 顾乡 乡安 安和 和建 …. Pagefind cuts Chinese
- * text into words by context, so a name and a fragment of it can be cut differently (at 100,000 subjects
- * 顾乡安和建筑工程 found nothing though two companies carry it); the search page asks for a fragment's pairs,
- * which are cut alike wherever they stand.
- */
+/** Every pair of adjacent Chinese characters of a name, once each (pairs.ts says why). */
 export function nameBigrams(name: string): string[] {
-  const out = new Set<string>();
-  for (const run of name.match(/[\u3400-\u9fff]+/g) ?? []) for (let i = 0; i + 1 < run.length; i++) out.add(run.slice(i, i + 2));
-  return [...out];
+  return [...new Set((name.match(HAN_RUN) ?? []).flatMap(charPairs))];
 }
 
-/** A record never ends if its source gives no end (it is then shown until a later build says otherwise). */
-const NO_END = '9999-12-31';
-
-/** [path under the stub folder, html] of one subject and its public records. */
-// No sort key: Pagefind keeps every sort as an order of all pages in the metadata the first search loads
-// (a quarter of it on the sample); results are by relevance, then grouped by subject.
+/**
+ * [path under the stub folder, html] of one subject and its public records. No sort key: Pagefind keeps every sort
+ * as an order of all pages in the metadata the first search loads (a quarter of it on the sample); results are by
+ * relevance, grouped by subject.
+ */
 export function subjectStub(s: Subject, records: PublishedRecord[]): [string, string] {
   const names = [s.name, ...s.aliases];
   const pinyin = names.map(namePinyin).flatMap((p) => [p.full, p.initials]);

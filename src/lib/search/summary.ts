@@ -9,6 +9,9 @@ import type { RecordKind } from '../schemas/common.ts';
 const CODES = Object.fromEntries(Object.values(MODULES).map((k) => [k.kind, k.searchCode])) as Record<RecordKind, string>;
 const KINDS = Object.fromEntries(Object.entries(CODES).map(([k, v]) => [v, k])) as Record<string, RecordKind>;
 
+/** The end of a record whose source gives none: it is shown until a later build says otherwise. */
+export const NO_END = '9999-12-31';
+
 export interface RecordSummary { id: string; kind: RecordKind; date: string; end: string }
 
 /** "id,K,date,end;…": about 40 characters a record. */

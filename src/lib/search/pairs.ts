@@ -1,0 +1,22 @@
+/**
+ * Pairs of adjacent Chinese characters. Pagefind cuts Chinese text into words by context, so a name and a fragment
+ * of it can be cut differently (at 100,000 subjects 顾乡安和建筑工程 found nothing though two companies carry it).
+ * The index holds every pair of every name (stubs.ts) and the search page asks for a fragment's pairs
+ * (src/scripts/search-util.ts): a pair standing alone is cut alike wherever it comes from.
+ */
+
+/** Chinese characters: CJK unified ideographs and extension A. */
+const HAN = '\\u3400-\\u9fff';
+/** Every run of Chinese characters in a text (with match). */
+export const HAN_RUN = new RegExp(`[${HAN}]+`, 'g');
+/** Cuts a word into runs of Chinese characters and the rest, keeping both (with split). */
+export const HAN_SPLIT = new RegExp(`([${HAN}]+)`);
+/** A text that is Chinese characters only. */
+export const ALL_HAN = new RegExp(`^[${HAN}]+$`);
+
+/** 顾乡安和 → 顾乡 乡安 安和. */
+export function charPairs(run: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
+  return out;
+}
