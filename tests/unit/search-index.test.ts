@@ -10,7 +10,11 @@ import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const lines = (file: string) => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
+/** The sample, ingested into a folder of this test's own: a fresh clone has no content/data until it is built. */
+const SAMPLE = mkdtempSync(join(tmpdir(), 'credit-search-sample-'));
+const ingest = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/ingest/cli.ts'), '--out', SAMPLE, '--today', '2026-11-22'], { cwd: ROOT, encoding: 'utf8' });
+if (ingest.status !== 0) throw new Error(`ingest of the sample failed:\n${ingest.stderr}`);
+const lines = (file: string) => readFileSync(join(SAMPLE, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const run = (cwd: string, extra: string[] = []) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'),
   '--data', join(cwd, 'data'), '--dist', join(cwd, 'site'), '--index-dist', join(cwd, 'dist'), ...extra], { cwd, encoding: 'utf8' });
 /** subject id → fragment file name, read from the fragments themselves. */
