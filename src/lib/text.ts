@@ -12,10 +12,14 @@ const HTML_TAG = /<\/?[a-zA-Z][^<>]*>/g;
 const BROKEN_TAG = /[^\s]?\/(span|p|div|td|font|b|strong|br)>/gi;
 const HTML_ENTITIES: Record<string, string> = { '&nbsp;': ' ', '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
+/** A character any of the patterns above starts from: a cell without one needs only trimming (most cells; a city has millions). */
+const MAY_NEED_CLEANING = /[&<>/（(\u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff\ufffd\t\r\n]| {2}/;
+
 /** Trim, drop CMS debris and HTML, fold odd whitespace to one space. Keeps the publisher's punctuation. */
 export function cleanCell(value: unknown): string {
   if (value === null || value === undefined) return '';
   let s = String(value);
+  if (!MAY_NEED_CLEANING.test(s)) return s.trim();
   s = s.replace(/&(nbsp|amp|lt|gt|quot|#39);/g, (m) => HTML_ENTITIES[m] ?? m);
   s = s.replace(HTML_TAG, '').replace(BROKEN_TAG, '').replace(EDITOR_FOOTER, '');
   s = s.replace(ZERO_WIDTH, '').replace(/\ufffd/g, '').replace(ODD_SPACES, ' ').replace(/ {2,}/g, ' ');
@@ -24,6 +28,7 @@ export function cleanCell(value: unknown): string {
 
 /** Full-width ASCII (U+FF01..U+FF5E) to half-width, ideographic space to space. */
 export function toHalfWidth(s: string): string {
+  if (!/[\uff01-\uff5e\u3000]/.test(s)) return s;
   return s.replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/\u3000/g, ' ');
 }
 

@@ -8,6 +8,15 @@ describe('cleanCell', () => {
     expect(cleanCell('\u2002,走逃（失联）')).toBe(',走逃（失联）');
     expect(cleanCell('移送司法机关。⠼/span>')).toBe('移送司法机关。');
   });
+  it('cleans a cell whose only oddity is one of the characters it looks for first', () => {
+    expect(cleanCell('哈尔滨\u200b商贸')).toBe('哈尔滨商贸');
+    expect(cleanCell('哈尔滨\ufffd商贸')).toBe('哈尔滨商贸');
+    expect(cleanCell('哈尔滨\u00a0商贸')).toBe('哈尔滨 商贸');
+    expect(cleanCell('哈尔滨\t\t商贸')).toBe('哈尔滨 商贸');
+    expect(cleanCell('哈尔滨  商贸')).toBe('哈尔滨 商贸');
+    expect(cleanCell('哈尔滨&amp;商贸')).toBe('哈尔滨&商贸');
+    expect(cleanCell(' 哈尔滨商贸有限公司 ')).toBe('哈尔滨商贸有限公司');
+  });
   it('turns null and numbers into text', () => {
     expect(cleanCell(null)).toBe('');
     expect(cleanCell(0.2)).toBe('0.2');
@@ -17,6 +26,8 @@ describe('cleanCell', () => {
 describe('toHalfWidth and normalizeCode', () => {
   it('folds full-width digits and letters', () => {
     expect(toHalfWidth('９１Ａ（）')).toBe('91A()');
+    expect(toHalfWidth('哈尔滨\u3000商贸')).toBe('哈尔滨 商贸');
+    expect(toHalfWidth('哈尔滨商贸')).toBe('哈尔滨商贸');
     expect(normalizeCode(' 91630104MA75232D2N ')).toBe('91630104MA75232D2N');
   });
 });
