@@ -6,11 +6,10 @@
  * kind, authority, year and category.
  */
 import { usccCheckChar } from '../lib/credit-code.ts';
-import { type RecordKind } from '../lib/schemas/common.ts';
-import { KIND_LABELS } from '../lib/kinds/index.ts';
+import type { RecordKind } from '../lib/schemas/common.ts';
 import { shardOf, type CodeShard } from '../lib/search/codes.ts';
 import { isDocNoLike, normalizeDocNo, type DocNoShard } from '../lib/search/docno.ts';
-import { liveSummary, unpackRecords } from '../lib/search/summary.ts';
+import { liveSummary, unpackRecords, type KindCodes } from '../lib/search/summary.ts';
 import { isCodeLike, isUsccShape, normalizeQueryCode, searchTerms, today } from './search-util.ts';
 
 interface SubResult { title: string; url: string; anchor?: { id?: string } }
@@ -46,6 +45,9 @@ export function startSearch(): void {
   const notFound = document.getElementById('not-found')!;
   const codeDigits = Number(status.dataset.codeDigits ?? '2');
   const docNoDigits = Number(status.dataset.docnoDigits ?? '2');
+  // The labels come with the page: importing the kind modules here would bring their schemas (zod, ~100 KB) to the browser.
+  const KIND_LABELS = JSON.parse(status.dataset.kindLabels ?? '{}') as Record<RecordKind, string>;
+  const KIND_CODES = JSON.parse(status.dataset.kindCodes ?? '{}') as KindCodes;
   input.required = false;
   document.getElementById('nojs-note')?.setAttribute('hidden', '');
   const params = new URLSearchParams(location.search);
@@ -84,7 +86,7 @@ export function startSearch(): void {
 
   /** One subject: name, badges, category and code, counts of what is public today, then its matching records. */
   const renderSubject = (d: ResultData, now: string): HTMLLIElement | null => {
-    const recs = unpackRecords(d.meta.recs);
+    const recs = unpackRecords(d.meta.recs, KIND_CODES);
     const live = liveSummary(recs, now);
     if (live.live.size === 0) return null;
     const li = el('li', { className: 'border border-gray-300 rounded p-3' });

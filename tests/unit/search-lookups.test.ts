@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { docNoShards, isDocNoLike, normalizeDocNo } from '../../src/lib/search/docno.ts';
 import { initialLetter, letterSlug, namePinyin } from '../../src/lib/search/pinyin.ts';
+import { SEARCH_CODES } from '../../src/lib/kinds/index.ts';
 import { liveSummary, packRecords, unpackRecords } from '../../src/lib/search/summary.ts';
 import { shardOf } from '../../src/lib/search/codes.ts';
 
@@ -55,20 +56,20 @@ describe('namePinyin', () => {
 describe('search summary', () => {
   const packed = 'cf-1,P,2026-05-10,2027-05-10;hm-2,B,2025-03-01,2026-11-30;hh-3,R,2024-01-01,2026-12-31';
   it('round-trips the packed records', () => {
-    expect(packRecords(unpackRecords(packed))).toBe(packed);
-    expect(unpackRecords(packed)[1]).toEqual({ id: 'hm-2', kind: 'blacklist', date: '2025-03-01', end: '2026-11-30' });
+    expect(packRecords(unpackRecords(packed, SEARCH_CODES), SEARCH_CODES)).toBe(packed);
+    expect(unpackRecords(packed, SEARCH_CODES)[1]).toEqual({ id: 'hm-2', kind: 'blacklist', date: '2025-03-01', end: '2026-11-30' });
   });
   it('counts what is public on the day asked, the last day included', () => {
-    const onLastDay = liveSummary(unpackRecords(packed), '2026-11-30');
+    const onLastDay = liveSummary(unpackRecords(packed, SEARCH_CODES), '2026-11-30');
     expect(onLastDay.blacklisted).toBe(true);
     expect(onLastDay.counts.penalty).toBe(1);
-    const after = liveSummary(unpackRecords(packed), '2026-12-01');
+    const after = liveSummary(unpackRecords(packed, SEARCH_CODES), '2026-12-01');
     expect(after.blacklisted).toBe(false);
     expect(after.redlisted).toBe(true);
     expect([...after.live]).toEqual(['cf-1', 'hh-3']);
-    expect(liveSummary(unpackRecords(packed), '2027-05-11').live.size).toBe(0);
+    expect(liveSummary(unpackRecords(packed, SEARCH_CODES), '2027-05-11').live.size).toBe(0);
   });
   it('refuses a kind it does not know', () => {
-    expect(() => unpackRecords('x-1,Q,2026-01-01,2027-01-01')).toThrow(/unknown record kind Q/);
+    expect(() => unpackRecords('x-1,Q,2026-01-01,2027-01-01', SEARCH_CODES)).toThrow(/unknown record kind Q/);
   });
 });

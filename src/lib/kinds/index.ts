@@ -25,5 +25,8 @@ export const KIND_LABELS: Record<SourceKind, string> = {
   objection: '异议处理',
 };
 
+/** Each kind's one-letter code in the search metadata (src/lib/search/summary.ts). */
+export const SEARCH_CODES = Object.fromEntries(Object.values(KINDS).map((k) => [k.kind, k.searchCode])) as Record<RecordKind, string>;
+
 /** Sections of a credit file, in the order a reader looks for them. */
 export const SECTION_ORDER: RecordKind[] = ['redlist', 'blacklist', 'license', 'penalty', 'commitment'];

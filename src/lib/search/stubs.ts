@@ -7,6 +7,7 @@
  * year of its records, the category) and the metadata the search page shows, including each
  * record's last day of disclosure so that counts and badges follow the visitor's date.
  */
+import { SEARCH_CODES } from '../kinds/index.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
 import { kindLabel, recordDate, recordTitle } from '../view/record.ts';
@@ -45,7 +46,7 @@ export function subjectStub(s: Subject, records: PublishedRecord[]): [string, st
     title: s.name,
     category: s.category,
     code: s.codes.uscc ?? s.codes.regNo ?? s.codes.orgCode ?? s.codes.idMasked,
-    recs: packRecords(sorted.map(({ r, date }) => ({ id: r.id, kind: r.kind, date, end: r.disclosure.end ?? NO_END }))),
+    recs: packRecords(sorted.map(({ r, date }) => ({ id: r.id, kind: r.kind, date, end: r.disclosure.end ?? NO_END })), SEARCH_CODES),
   };
   const filters = [
     ...new Set(sorted.map(({ r }) => `kind:${kindLabel(r)}`)),

@@ -3,11 +3,13 @@
  * record's id, kind, date and last day of disclosure, packed into one string of the result's metadata.
  * Written by the index build (stubs.ts), read by the search page.
  */
-import { KINDS as MODULES } from '../kinds/index.ts';
 import type { RecordKind } from '../schemas/common.ts';
 
-const CODES = Object.fromEntries(Object.values(MODULES).map((k) => [k.kind, k.searchCode])) as Record<RecordKind, string>;
-const KINDS = Object.fromEntries(Object.entries(CODES).map(([k, v]) => [v, k])) as Record<string, RecordKind>;
+/**
+ * Each kind's one-letter code (its module's searchCode: SEARCH_CODES in ../kinds/index.ts). Passed in rather
+ * than imported: the kind modules carry their schemas, which the search page must not download.
+ */
+export type KindCodes = Record<RecordKind, string>;
 
 /** The end of a record whose source gives none: it is shown until a later build says otherwise. */
 export const NO_END = '9999-12-31';
@@ -15,12 +17,13 @@ export const NO_END = '9999-12-31';
 export interface RecordSummary { id: string; kind: RecordKind; date: string; end: string }
 
 /** "id,K,date,end;…": about 40 characters a record. */
-export function packRecords(list: RecordSummary[]): string {
-  return list.map((r) => `${r.id},${CODES[r.kind]},${r.date},${r.end}`).join(';');
+export function packRecords(list: RecordSummary[], codes: KindCodes): string {
+  return list.map((r) => `${r.id},${codes[r.kind]},${r.date},${r.end}`).join(';');
 }
 
-export function unpackRecords(packed: string | undefined): RecordSummary[] {
+export function unpackRecords(packed: string | undefined, codes: KindCodes): RecordSummary[] {
   if (!packed) return [];
+  const KINDS = Object.fromEntries(Object.entries(codes).map(([k, v]) => [v, k])) as Record<string, RecordKind>;
   return packed.split(';').map((entry) => {
     const [id, k, date, end] = entry.split(',') as [string, string, string, string];
     const kind = KINDS[k];
