@@ -1,6 +1,6 @@
 /** Pure helpers of the search page, shared with the unit tests. */
 import { USCC_ALPHABET } from '../lib/credit-code.ts';
-import { ALL_HAN, HAN_SPLIT, charPairs } from '../lib/search/pairs.ts';
+import { ALL_HAN, HAN_SPLIT, coveringPairs } from '../lib/search/pairs.ts';
 import { toHalfWidth } from '../lib/text.ts';
 
 /** A query as a code: full-width folded, spaces and dashes removed, upper case. */
@@ -25,11 +25,11 @@ export function today(d: Date = new Date()): string {
 }
 
 /**
- * A query as Pagefind should see it: a run of Chinese characters becomes its adjacent pairs (the index holds every
- * name's pairs, src/lib/search/stubs.ts), so that a fragment is found however Pagefind would cut it; other words
- * (pinyin, codes, Latin names) stay as typed.
+ * A query as Pagefind should see it: a run of Chinese characters becomes pairs covering it (the index holds every
+ * pair of every name, src/lib/search/stubs.ts), so that a fragment is found however Pagefind would cut it; other
+ * words (pinyin, codes, Latin names) stay as typed.
  */
 export function searchTerms(q: string): string {
   return q.trim().split(/\s+/).flatMap((word) => word.split(HAN_SPLIT).filter(Boolean)
-    .flatMap((part) => (part.length >= 3 && ALL_HAN.test(part) ? charPairs(part) : [part]))).join(' ');
+    .flatMap((part) => (part.length >= 3 && ALL_HAN.test(part) ? coveringPairs(part) : [part]))).join(' ');
 }

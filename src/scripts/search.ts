@@ -77,8 +77,8 @@ export function startSearch(): void {
       const delta = await fetch('/pagefind-delta/superseded.json').then((r) => (r.ok ? r.json() as Promise<{ index: boolean; superseded: string[] }> : null), () => null);
       if (delta?.index) await pf.mergeIndex('/pagefind-delta/', {});
       superseded = new Set(delta?.superseded ?? []);
-      // Pagefind fetches its metadata and WebAssembly on the first search: have it done while the reader types.
-      await pf.preload('公司', {});
+      // init() has fetched Pagefind's metadata and WebAssembly while the reader types; no index chunk is
+      // fetched ahead (one guessed word's chunk is 16–40 KB the first search rarely needs).
       return pf;
     })();
     return pagefind;

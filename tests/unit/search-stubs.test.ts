@@ -88,9 +88,11 @@ describe('name pairs', () => {
     expect(html).toContain('<p data-pagefind-weight="5">哈尔 尔滨 滨松 松江 商贸 有限 限公 公司 江商</p>');
   });
   it('a fragment of three or more Chinese characters is asked for by its pairs; other words as typed', () => {
-    expect(searchTerms('顾乡安和建筑工程')).toBe('顾乡 乡安 安和 和建 建筑 筑工 工程');
+    expect(searchTerms('顾乡安和建筑工程')).toBe('顾乡 安和 建筑 工程');
+    expect(searchTerms('顾乡安和建')).toBe('顾乡 安和 和建');
+    expect(searchTerms('顾乡安')).toBe('顾乡 乡安');
     expect(searchTerms('商贸')).toBe('商贸');
     expect(searchTerms('hebsm')).toBe('hebsm');
-    expect(searchTerms('ABC科技有限 91230102')).toBe('ABC 科技 技有 有限 91230102');
+    expect(searchTerms('ABC科技有限 91230102')).toBe('ABC 科技 有限 91230102');
   });
 });
