@@ -85,24 +85,40 @@ const changed = previous ? [...stubs.keys()].filter((id) => previous.base[id]?.h
 const removed = previous ? Object.keys(previous.base).filter((id) => !stubs.has(id)) : [];
 const incremental = previous !== null && changed.length + removed.length <= Number(values['max-delta']) * Object.keys(previous.base).length;
 
+/** Where the index build's time goes, for the summary line. */
+const phases: Record<string, number> = {};
+const timed = async <T>(name: string, f: () => Promise<T> | T): Promise<T> => {
+  const t0 = performance.now();
+  try { return await f(); } finally { phases[name] = (phases[name] ?? 0) + performance.now() - t0; }
+};
+
 async function indexStubs(ids: Iterable<string>, dir: string, out: string): Promise<number> {
+  return timed('stubs', () => writeStubs(ids, dir)).then(() => indexDir(dir, out));
+}
+
+function writeStubs(ids: Iterable<string>, dir: string): void {
+  const t0 = performance.now();
   rmSync(dir, { recursive: true, force: true });
+  phases['stubs rm'] = performance.now() - t0;
   for (const id of ids) {
     const file = join(dir, 'subject', id, 'index.html');
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, stubs.get(id)!);
   }
+}
+
+async function indexDir(dir: string, out: string): Promise<number> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const added = await index.addDirectory({ path: dir });
+  const added = await timed('pagefind add', () => index.addDirectory({ path: dir }));
   if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
   // Written aside, then published file by file: a fragment whose subject did not change keeps its name and
   // bytes, and stays untouched in dist/.
   const aside = `${dir}-out`;
   rmSync(aside, { recursive: true, force: true });
-  const written = await index.writeFiles({ outputPath: aside });
+  const written = await timed('pagefind write', () => index.writeFiles({ outputPath: aside }));
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
-  await publish(aside, out, new Set());
+  await timed('publish', () => publish(aside, out, new Set()));
   return added.page_count;
 }
 
@@ -131,4 +147,4 @@ if (incremental && previous) {
 }
 await pagefind.close();
 console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s); 文号 lookup: ${docNos.shards.size} shards of ${docNos.digits} → ${values.dist}`);
-console.error(`search index: ${summary} (${subjects.length} subjects, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${indexDist}`);
+console.error(`search index: ${summary} (${subjects.length} subjects, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}) → ${indexDist}`);
