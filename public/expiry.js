@@ -2,7 +2,8 @@
  * The visitor's date. A static page outlives its build, so what depends on the date is settled here, in the
  * browser; the page as built is the reading without JavaScript.
  *  - Records past their last day of disclosure (data-end, YYYY-MM-DD) are hidden, with a neutral note.
- *  - Counts (data-count=kind) count the records still shown; badges and notes show or hide with them
+ *  - Counts (data-count=kind) count the records still shown, and those of a long section that are on its own
+ *    pages (data-more, with their data-end-counts: [end, n] pairs); badges and notes show or hide with them
  *    (data-show-if / data-show-unless=kind); list totals subtract what has ended (data-total + data-end-counts).
  *  - A state badge moves from 公示中 to 可申请修复 on its day (data-repair-from); repair text follows
  *    (data-repair-now / data-repair-later); a licence past its validity says so (data-valid-to).
@@ -34,6 +35,13 @@
       if (el.hidden) return;
       var k = el.getAttribute('data-kind');
       shown[k] = (shown[k] || 0) + 1;
+    });
+    all('[data-more]').forEach(function (el) {
+      var k = el.getAttribute('data-kind');
+      JSON.parse(el.getAttribute('data-end-counts')).forEach(function (p) {
+        if (p[0] < today) hidden++;
+        else shown[k] = (shown[k] || 0) + p[1];
+      });
     });
     if (hidden > 0) {
       all('[data-count]').forEach(function (el) { el.textContent = String(shown[el.getAttribute('data-count')] || 0); });

@@ -8,7 +8,7 @@
  * in .cache/entities/manifest.json; a page whose hash is unchanged and whose file is in place is not
  * rendered or written again. --full renders everything.
  *
- *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--site dir-with-astro-404.html] [--full]
+ *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--site dir-with-astro-404.html] [--cache .cache/entities] [--full]
  */
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -22,6 +22,8 @@ import { build } from 'vite';
 import { readNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
+import { RECORD_KINDS } from '../src/lib/schemas/common.ts';
+import { newestFirst, sectionPageCount, sectionUrl } from '../src/lib/view/sections.ts';
 import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
 
 const { values } = parseArgs({
@@ -31,12 +33,14 @@ const { values } = parseArgs({
     /** Where Astro's pages are (their stylesheet links go into ours); the build stages them before publishing. */
     site: { type: 'string' },
     full: { type: 'boolean', default: false },
+    /** The compiled components and the page hashes of the last run; inside the checkout (the components import Astro). */
+    cache: { type: 'string', default: '.cache/entities' },
   },
 });
 const CHUNK = 1000;
 const started = performance.now();
 const dist = resolve(values.dist);
-const cacheDir = resolve('.cache/entities');
+const cacheDir = resolve(values.cache);
 const manifestFile = join(cacheDir, 'manifest.json');
 await mkdir(cacheDir, { recursive: true });
 
@@ -86,6 +90,16 @@ for (const [id, s] of subjects) {
   // No date in the props: a page changes only when its subject or records do.
   consider({ kind: 'subject', path: `subject/${id}/index.html`, props: { subject: s, records } });
   for (const r of records) consider({ kind: 'record', path: `record/${r.id}/index.html`, props: { record: r, subject: s } });
+  // A section longer than the credit file shows in full gets pages of its own.
+  for (const kind of RECORD_KINDS) {
+    const list = records.filter((r) => r.kind === kind);
+    const pages = sectionPageCount(list.length);
+    if (!pages) continue;
+    const sorted = newestFirst(list);
+    for (let page = 1; page <= pages; page++) {
+      consider({ kind: 'section', path: `${sectionUrl(id, kind, page).slice(1)}index.html`, props: { subject: s, kind, records: sorted, page } });
+    }
+  }
 }
 
 // 4. Render what changed, in worker threads, a fresh container per chunk.
@@ -120,12 +134,14 @@ await Promise.all(Array.from({ length: workers }, async () => {
 let removed = 0;
 for (const path of Object.keys(previous.pages)) {
   if (pages[path]) continue;
-  // Each page is alone in its folder (subject/ID/index.html): the folder goes with it.
+  // A page is alone in its folder (subject/ID/index.html) but for the pages of its long sections below it
+  // (subject/ID/penalty/2/index.html), which are gone too when the subject is: the folder goes with it.
   await rm(join(dist, dirname(path)), { recursive: true, force: true });
   removed++;
 }
 await writeFile(manifestFile, `${JSON.stringify({ version, pages })}\n`);
 const total = Object.keys(pages).length;
+const sectionPages = Object.keys(pages).filter((p) => p.startsWith('subject/') && p.split('/').length > 3).length;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-console.error(`entity pages: ${total} (${subjects.size} subjects, ${total - subjects.size} records); rendered ${written}, unchanged ${total - written}, removed ${removed}; `
+console.error(`entity pages: ${total} (${subjects.size} subjects, ${total - subjects.size - sectionPages} records, ${sectionPages} pages of long sections); rendered ${written}, unchanged ${total - written}, removed ${removed}; `
   + `compile ${seconds(compiled - started)} s, render ${seconds(renderMs)} s and write ${seconds(writeMs)} s (summed over workers), total ${seconds(performance.now() - started)} s with ${workers} worker(s) → ${values.dist}`);

@@ -10,7 +10,7 @@ import { parentPort } from 'node:worker_threads';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 
 export interface RenderJob {
-  kind: 'subject' | 'record';
+  kind: 'subject' | 'record' | 'section';
   /** Under dist/, e.g. subject/91230102…/index.html. */
   path: string;
   props: Record<string, unknown>;
@@ -18,7 +18,8 @@ export interface RenderJob {
 export interface WorkerInput { bundle: string; headTags: string; dist: string; jobs: RenderJob[] }
 export interface WorkerOutput { written: number; renderMs?: number; writeMs?: number; error?: string }
 
-type Components = Record<'SubjectPage' | 'RecordPage', Parameters<AstroContainer['renderToString']>[0]>;
+type Components = Record<'SubjectPage' | 'RecordPage' | 'SubjectSectionPage', Parameters<AstroContainer['renderToString']>[0]>;
+const COMPONENT = { subject: 'SubjectPage', record: 'RecordPage', section: 'SubjectSectionPage' } as const;
 let components: Components | undefined;
 
 parentPort?.on('message', async (input: WorkerInput) => {
@@ -30,7 +31,7 @@ parentPort?.on('message', async (input: WorkerInput) => {
     let writeMs = 0;
     for (const job of input.jobs) {
       const t0 = performance.now();
-      const component = job.kind === 'subject' ? components.SubjectPage : components.RecordPage;
+      const component = components[COMPONENT[job.kind]];
       const url = `http://localhost/${job.path.replace(/index\.html$/, '')}`;
       const html = await container.renderToString(component, { props: job.props, request: new Request(url) });
       const t1 = performance.now();

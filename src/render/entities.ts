@@ -5,3 +5,4 @@
  */
 export { default as SubjectPage } from '../components/pages/SubjectPage.astro';
 export { default as RecordPage } from '../components/pages/RecordPage.astro';
+export { default as SubjectSectionPage } from '../components/pages/SubjectSectionPage.astro';
