@@ -51,7 +51,7 @@ function run(name: string, args: string[]): void {
   console.error(`build: ${name} ${seconds.toFixed(1)} s, peak ${peakRssMB} MB`);
 }
 
-run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data', ...(values.strict ? ['--strict'] : []), ...(values['allow-shrink'] ? ['--allow-shrink'] : [])]);
+run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data', ...(values.strict ? ['--strict'] : []), ...(values['allow-shrink'] ? ['--allow-shrink'] : []), ...(values.full ? ['--fresh'] : [])]);
 // Everything but the entity pages is staged afresh, then published into dist/ where it changed.
 if (values.full) rmSync(DIST, { recursive: true, force: true });
 mkdirSync(DIST, { recursive: true });

@@ -1,5 +1,8 @@
 /**
- * npm run ingest -- [--config FILE] [--sources FILE] [--out DIR] [--today YYYY-MM-DD] [--allow-shrink] [--strict]
+ * npm run ingest -- [--config FILE] [--sources FILE] [--out DIR] [--today YYYY-MM-DD] [--allow-shrink] [--strict] [--cache DIR] [--fresh | --no-cache]
+ * A source unchanged since the last run (same bytes, descriptor, ID key and ingest code) is not read again: its
+ * outcome is kept in --cache (.cache/ingest). --fresh reads every source and refills the cache (npm run build --
+ * --full); --no-cache reads every source and keeps nothing.
  * Exit 0 when the run completed (rejected rows are reported, not fatal; a failed source that fell back to
  * its last good snapshot is reported as stale); 1 when a source fails with no snapshot to fall back to, or
  * any source fails under --strict; the last good output is then left as it was. 2: bad arguments or configuration.
@@ -29,6 +32,9 @@ async function main(): Promise<number> {
       today: { type: 'string', default: process.env.CREDIT_TODAY || localToday() },
       'allow-shrink': { type: 'boolean', default: false },
       strict: { type: 'boolean', default: false },
+      cache: { type: 'string', default: '.cache/ingest' },
+      'no-cache': { type: 'boolean', default: false },
+      fresh: { type: 'boolean', default: false },
     },
   });
   let district;
@@ -49,6 +55,7 @@ async function main(): Promise<number> {
   const started = performance.now();
   const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: '{source} [{bar}] {value}/{total} 行', hideCursor: true }) : null;
   let current = '';
+  const cached: string[] = [];
   const result = await runIngest({
     sourcesFile,
     outDir: resolve(values.out),
@@ -57,6 +64,9 @@ async function main(): Promise<number> {
     strict: values.strict,
     config: district.disclosure,
     secret,
+    cacheDir: values['no-cache'] ? undefined : resolve(values.cache),
+    freshCache: values.fresh,
+    onCached: (source) => cached.push(source),
     onProgress: bar ? (source, done, total) => {
       if (source !== current) { if (current) bar.stop(); bar.start(total, 0, { source }); current = source; }
       bar.update(done, { source });
@@ -65,7 +75,7 @@ async function main(): Promise<number> {
   await writeOutputs(resolve(values.out), result);
   const t = result.report.totals;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds} 秒 → ${values.out}`);
+  console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds} 秒 → ${values.out}${cached.length ? `（未变的来源沿用上次读取结果：${cached.join('、')}）` : ''}`);
   for (const s of result.report.sources) {
     console.error(`  ${s.id}: ${s.rows} 行，接受 ${s.accepted}，拒收 ${s.rejected}，排除 ${s.excluded}，警告 ${s.warnings.length}${s.unusedColumns.length ? `，未用列 ${s.unusedColumns.join('、')}` : ''}`);
     if (s.stale) console.error(`    ⚠ 本次读取失败（${s.stale.reason}），沿用 ${s.stale.since} 的快照`);

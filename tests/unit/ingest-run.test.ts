@@ -20,7 +20,8 @@ function fixture(lines = [...GOOD, ...BAD], extra: Record<string, unknown> = {})
   return { dir, sources: writeSources(dir, [source({ id: 'xzcf', kind: 'penalty', location: 'xzcf.csv', ...extra })]), out: join(dir, 'out') };
 }
 
-const cli = (args: string[]) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/ingest/cli.ts', ...args], { encoding: 'utf8' });
+// Without the cache of sources read: it would live in the checkout's .cache/ (its own tests are above).
+const cli = (args: string[]) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/ingest/cli.ts', '--no-cache', ...args], { encoding: 'utf8' });
 
 describe('runIngest', () => {
   it('accounts for every row: accepted plus rejected equals rows read', async () => {
@@ -59,6 +60,51 @@ describe('runIngest', () => {
     const dir = tempDir();
     const file = writeSources(dir, [{ id: 'Bad Id', kind: 'penalty', location: 'x.csv' }]);
     await expect(runIngest({ sourcesFile: file, outDir: join(dir, 'out'), today: '2026-06-01' })).rejects.toThrow(/sources\.0\.id/);
+  });
+});
+
+describe('the cache of sources read', () => {
+  it('reuses an unchanged source’s outcome, with the same output bytes, and reads it again when its bytes, descriptor or ID key change', async () => {
+    const f = fixture();
+    const cacheDir = join(f.dir, 'cache');
+    const cached: string[] = [];
+    const run = (extra: Partial<Parameters<typeof runIngest>[0]> = {}) =>
+      runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01', cacheDir, onCached: (s) => cached.push(s), ...extra });
+    const uncached = outputFiles(await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01' }));
+
+    const first = outputFiles(await run());
+    expect(cached).toEqual([]);
+    const second = outputFiles(await run());
+    expect(cached).toEqual(['xzcf']);
+    expect(second).toEqual(uncached);
+    expect(first).toEqual(uncached);
+    // Another day: identities and disclosure are resolved afresh, the reading is reused.
+    const later = await run({ today: '2027-06-01' });
+    expect(cached).toEqual(['xzcf', 'xzcf']);
+    expect(later.report.today).toBe('2027-06-01');
+
+    // New bytes: read again.
+    writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER + GOOD.join('\n') + '\n', 'gbk'));
+    const changed = await run();
+    expect(cached).toHaveLength(2);
+    expect(changed.report.totals).toMatchObject({ rows: 3, rejected: 0 });
+    // Another ID key: person ids depend on it, read again.
+    await run({ secret: 'another-secret' });
+    expect(cached).toHaveLength(2);
+    // Fresh: read again even though nothing changed.
+    await run({ secret: 'another-secret', freshCache: true });
+    expect(cached).toHaveLength(2);
+    await run({ secret: 'another-secret' });
+    expect(cached).toHaveLength(3);
+  });
+  it('does not trust a cache whose key file is missing (a run cut off while writing it)', async () => {
+    const f = fixture();
+    const cacheDir = join(f.dir, 'cache');
+    const cached: string[] = [];
+    await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01', cacheDir });
+    rmSync(join(cacheDir, 'xzcf.key'));
+    await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01', cacheDir, onCached: (s) => cached.push(s) });
+    expect(cached).toEqual([]);
   });
 });
 

@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The sample, ingested into a folder of this test's own: a fresh clone has no content/data until it is built. */
 const SAMPLE = mkdtempSync(join(tmpdir(), 'credit-search-sample-'));
-const ingest = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/ingest/cli.ts'), '--out', SAMPLE, '--today', '2026-11-22'], { cwd: ROOT, encoding: 'utf8' });
+const ingest = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/ingest/cli.ts'), '--no-cache', '--out', SAMPLE, '--today', '2026-11-22'], { cwd: ROOT, encoding: 'utf8' });
 if (ingest.status !== 0) throw new Error(`ingest of the sample failed:\n${ingest.stderr}`);
 const lines = (file: string) => readFileSync(join(SAMPLE, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
 const run = (cwd: string, extra: string[] = []) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'),

@@ -1,0 +1,80 @@
+/**
+ * What reading one source produced (its rows mapped and checked, its rejects, its report), kept between runs:
+ * a source whose bytes, descriptor and person-hash key are the same as last time, read by the same ingest code,
+ * is not read again. Publishers update their files one at a time (a department's penalties this week, the red list
+ * next month), so a daily build mostly re-reads nothing; identities and disclosure are still resolved afresh from
+ * every source, on the day's date.
+ *
+ * One pair of files per source under the cache folder: ID.key (what the outcome was made from) and ID.ndjson (a
+ * header line, then one accepted row a line, streamed both ways: no whole-source string). Written aside and renamed,
+ * the key last, so that an interrupted run leaves no key that vouches for a partial file.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { join, relative, resolve } from 'node:path';
+import { readNdjson, writeNdjson } from '../../src/lib/ndjson.ts';
+import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
+import type { Accepted } from './resolve.ts';
+
+/** The parts of an outcome that are kept; accepted rows are kept without their descriptor (it is the current one). */
+export interface Outcome<R, Q, P> { report: R; rejects: Q[]; quarantine: P[]; accepted: Accepted[] }
+
+const ROOT = resolve(import.meta.dirname, '../..');
+let version: string | undefined;
+
+/** A hash of the code a source's outcome depends on: the ingest and the shared library (schemas, text, codes, masks). */
+export function codeVersion(): string {
+  if (version) return version;
+  const hash = createHash('sha256');
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      const p = join(dir, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (p.endsWith('.ts')) hash.update(relative(ROOT, p)).update('\0').update(readFileSync(p)).update('\0');
+    }
+  };
+  for (const dir of ['scripts/ingest', 'src/lib']) walk(join(ROOT, dir));
+  hash.update(readFileSync(join(ROOT, 'package-lock.json')));
+  version = hash.digest('hex');
+  return version;
+}
+
+export function outcomeKey(desc: SourceDescriptor, bytes: Uint8Array, secret: string): string {
+  return createHash('sha256').update(codeVersion()).update('\0').update(JSON.stringify(desc)).update('\0')
+    .update(createHash('sha256').update(secret).digest()).update('\0').update(bytes).digest('hex');
+}
+
+const files = (dir: string, id: string) => ({ key: join(dir, `${id}.key`), data: join(dir, `${id}.ndjson`) });
+
+export async function readOutcome<R, Q, P>(dir: string, desc: SourceDescriptor, key: string): Promise<Outcome<R, Q, P> | null> {
+  const f = files(dir, desc.id);
+  const stored = await readFile(f.key, 'utf8').catch(() => null);
+  if (stored?.trim() !== key) return null;
+  let head: Omit<Outcome<R, Q, P>, 'accepted'> | undefined;
+  const accepted: Accepted[] = [];
+  try {
+    for await (const line of readNdjson<Record<string, unknown>>(f.data)) {
+      if (!head) head = line as unknown as Omit<Outcome<R, Q, P>, 'accepted'>;
+      else accepted.push({ ...(line as unknown as Omit<Accepted, 'source'>), source: desc });
+    }
+  } catch {
+    return null;
+  }
+  return head ? { ...head, accepted } : null;
+}
+
+export async function writeOutcome<R, Q, P>(dir: string, desc: SourceDescriptor, key: string, outcome: Outcome<R, Q, P>): Promise<void> {
+  const f = files(dir, desc.id);
+  await mkdir(dir, { recursive: true });
+  await rm(f.key, { force: true });
+  const { accepted, ...head } = outcome;
+  const rows = (function* () {
+    yield head;
+    for (const { source: _source, ...row } of accepted) yield row;
+  })();
+  const tmp = `${f.data}.${process.pid}.tmp`;
+  await writeNdjson(tmp, rows);
+  await rename(tmp, f.data);
+  await writeFile(f.key, `${key}\n`);
+}
