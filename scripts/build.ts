@@ -1,9 +1,9 @@
 /**
  * npm run build [-- --full] [--strict] [--allow-shrink] [--json FILE]: the whole build, in stages, each its own process:
- *   ingest (content/data) → Astro (chrome, lists, authorities, MDX) → entity pages (subjects and records,
- *   incremental) → open data → search index → publish.
- * A second build in the same checkout is incremental by itself: entity pages whose content did not change
- * are neither rendered nor written (.cache/entities); everything else is made in .cache/site and published
+ *   ingest (content/data) → Astro (home, search, rules, statistics, MDX) → entity pages (credit files, permalinks,
+ *   lists, authorities, subject index: the pages made from the data; incremental) → open data → search index → publish.
+ * A second build in the same checkout is incremental by itself: sources that did not change are not read again
+ * (.cache/ingest), entity pages whose content did not change are neither rendered nor written (.cache/entities); everything else is made in .cache/site and published
  * into dist/ only where its bytes changed (scripts/publish.ts). --full renders everything again.
  * Prints one line per stage with its wall time and peak memory; --json writes them to FILE (npm run bench).
  */
@@ -29,7 +29,7 @@ const DIST = join(ROOT, 'dist');
 const node = process.execPath;
 const flags = ['--disable-warning=ExperimentalWarning', '--import', join(ROOT, 'scripts/peak-rss.mjs')];
 /** Folders of dist/ that a stage keeps up to date itself (entity pages, search indexes); the rest is made anew. */
-const KEPT_DIRS = new Set(['subject', 'record', 'pagefind', 'pagefind-delta']);
+const KEPT_DIRS = new Set(['subject', 'record', 'lists', 'authority', 'subjects', 'pagefind', 'pagefind-delta']);
 /** Astro's pages, the open data and the search index are made here, then published into dist/ file by file. */
 const STAGED = join(ROOT, '.cache/site');
 

@@ -23,6 +23,8 @@ import { readNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
 import { RECORD_KINDS } from '../src/lib/schemas/common.ts';
+import { listJobs } from '../src/lib/view/lists.ts';
+import { byDateDesc } from '../src/lib/view/record.ts';
 import { newestFirst, sectionPageCount, sectionUrl } from '../src/lib/view/sections.ts';
 import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
 
@@ -79,17 +81,21 @@ const previous: { version?: string; pages: Record<string, string> } = values.ful
   ? { pages: {} } : JSON.parse(await readFile(manifestFile, 'utf8'));
 const pages: Record<string, string> = {};
 const jobs: RenderJob[] = [];
-const hashOf = (props: unknown) => createHash('sha1').update(version).update(JSON.stringify(props)).digest('hex').slice(0, 16);
+// Maps (the names a list page shows) are hashed by their entries.
+const json = (v: unknown) => JSON.stringify(v, (_k, x: unknown) => (x instanceof Map ? [...x] : x));
+const hashOf = (job: RenderJob) => createHash('sha1').update(version).update(job.component).update(json(job.props)).digest('hex').slice(0, 16);
+const byComponent = new Map<string, number>();
 function consider(job: RenderJob) {
-  const hash = hashOf(job.props);
+  const hash = hashOf(job);
+  byComponent.set(job.component, (byComponent.get(job.component) ?? 0) + 1);
   pages[job.path] = hash;
   if (previous.pages[job.path] !== hash || !existsSync(join(dist, job.path))) jobs.push(job);
 }
 for (const [id, s] of subjects) {
   const records = (bySubject.get(id) ?? []).sort((a, b) => (a.id < b.id ? -1 : 1));
   // No date in the props: a page changes only when its subject or records do.
-  consider({ kind: 'subject', path: `subject/${id}/index.html`, props: { subject: s, records } });
-  for (const r of records) consider({ kind: 'record', path: `record/${r.id}/index.html`, props: { record: r, subject: s } });
+  consider({ component: 'SubjectPage', path: `subject/${id}/index.html`, props: { subject: s, records } });
+  for (const r of records) consider({ component: 'RecordPage', path: `record/${r.id}/index.html`, props: { record: r, subject: s } });
   // A section longer than the credit file shows in full gets pages of its own.
   for (const kind of RECORD_KINDS) {
     const list = records.filter((r) => r.kind === kind);
@@ -97,10 +103,14 @@ for (const [id, s] of subjects) {
     if (!pages) continue;
     const sorted = newestFirst(list);
     for (let page = 1; page <= pages; page++) {
-      consider({ kind: 'section', path: `${sectionUrl(id, kind, page).slice(1)}index.html`, props: { subject: s, kind, records: sorted, page } });
+      consider({ component: 'SubjectSectionPage', path: `${sectionUrl(id, kind, page).slice(1)}index.html`, props: { subject: s, kind, records: sorted, page } });
     }
   }
 }
+
+// The lists, the authorities and the subject index.
+const newest = [...bySubject.values()].flat().sort(byDateDesc);
+for (const job of listJobs(newest, [...subjects.values()])) consider(job);
 
 // 4. Render what changed, in worker threads, a fresh container per chunk.
 const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / CHUNK)));
@@ -141,7 +151,6 @@ for (const path of Object.keys(previous.pages)) {
 }
 await writeFile(manifestFile, `${JSON.stringify({ version, pages })}\n`);
 const total = Object.keys(pages).length;
-const sectionPages = Object.keys(pages).filter((p) => p.startsWith('subject/') && p.split('/').length > 3).length;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
-console.error(`entity pages: ${total} (${subjects.size} subjects, ${total - subjects.size - sectionPages} records, ${sectionPages} pages of long sections); rendered ${written}, unchanged ${total - written}, removed ${removed}; `
+console.error(`entity pages: ${total} (${[...byComponent].map(([c, n]) => `${c} ${n}`).join(', ')}); rendered ${written}, unchanged ${total - written}, removed ${removed}; `
   + `compile ${seconds(compiled - started)} s, render ${seconds(renderMs)} s and write ${seconds(writeMs)} s (summed over workers), total ${seconds(performance.now() - started)} s with ${workers} worker(s) → ${values.dist}`);

@@ -8,9 +8,11 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
+import type { ListComponent } from '../src/lib/view/lists.ts';
 
 export interface RenderJob {
-  kind: 'subject' | 'record' | 'section';
+  /** An export of src/render/entities.ts. */
+  component: ComponentName;
   /** Under dist/, e.g. subject/91230102…/index.html. */
   path: string;
   props: Record<string, unknown>;
@@ -18,8 +20,8 @@ export interface RenderJob {
 export interface WorkerInput { bundle: string; headTags: string; dist: string; jobs: RenderJob[] }
 export interface WorkerOutput { written: number; renderMs?: number; writeMs?: number; error?: string }
 
-type Components = Record<'SubjectPage' | 'RecordPage' | 'SubjectSectionPage', Parameters<AstroContainer['renderToString']>[0]>;
-const COMPONENT = { subject: 'SubjectPage', record: 'RecordPage', section: 'SubjectSectionPage' } as const;
+export type ComponentName = 'SubjectPage' | 'RecordPage' | 'SubjectSectionPage' | ListComponent;
+type Components = Record<ComponentName, Parameters<AstroContainer['renderToString']>[0]>;
 let components: Components | undefined;
 
 parentPort?.on('message', async (input: WorkerInput) => {
@@ -31,7 +33,7 @@ parentPort?.on('message', async (input: WorkerInput) => {
     let writeMs = 0;
     for (const job of input.jobs) {
       const t0 = performance.now();
-      const component = components[COMPONENT[job.kind]];
+      const component = components[job.component];
       const url = `http://localhost/${job.path.replace(/index\.html$/, '')}`;
       const html = await container.renderToString(component, { props: job.props, request: new Request(url) });
       const t1 = performance.now();

@@ -1,31 +1,97 @@
-/** Data for the list pages: one kind, optionally one year, newest first. */
-import type { PaginateFunction } from 'astro';
+/**
+ * The list pages, rendered with the credit files outside Astro's page pipeline (scripts/render-entities.ts), so that
+ * a city's 16,000 list pages are rendered by the same workers, hashed, and written again only when they change:
+ * each kind newest first (all years, each year, each authority), the authorities, and the subject index by name and
+ * by pinyin initial. Each page gets only what it shows (the names of its own rows), so that its hash changes only
+ * when it does.
+ */
 import { RECORD_KINDS, type RecordKind } from '../schemas/common.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
-import type { SiteData } from './data.ts';
+import type { Subject } from '../schemas/subject.ts';
+import { letterSlug } from '../search/pinyin.ts';
 import { endCounts } from './ends.ts';
+import { letterCounts, subjectsByLetter } from './initials.ts';
+import { fileOf, paginate } from './paginate.ts';
 import { recordDate, yearsOf } from './record.ts';
-import { LIST_SLUG } from './urls.ts';
+import { authoritySlug, authorityUrl, LIST_SLUG, listUrl } from './urls.ts';
 
 export const PAGE_SIZE = 50;
+/** Subjects on a page of the subject index. */
+export const SUBJECTS_PAGE = 200;
+/** Records of each kind on an authority's own page; the rest are on its pages by kind. */
+export const AUTHORITY_PREVIEW = 20;
 
-export function listContext(data: SiteData, kind: RecordKind) {
-  const records = data.records.filter((r) => r.kind === kind);
-  const years = yearsOf(records);
-  const counts = new Map<string, number>();
-  for (const r of records) counts.set(r.authority, (counts.get(r.authority) ?? 0) + 1);
-  const authorities = [...counts].map(([name, n]) => ({ name, n })).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, 'zh-CN'));
-  return { records, years, authorities };
+export type ListComponent = 'ListPage' | 'AuthoritiesPage' | 'AuthorityPage' | 'AuthorityKindPage' | 'SubjectsPage' | 'SubjectsLetterPage';
+export interface ListJob { component: ListComponent; path: string; props: Record<string, unknown> }
+
+/** The names of the subjects a page's records are about. */
+function namesOf(records: PublishedRecord[], names: Map<string, string>): Map<string, string> {
+  return new Map(records.map((r) => [r.subjectId, names.get(r.subjectId) ?? '']));
 }
 
-export function listPaths(data: SiteData, paginate: PaginateFunction, byYear: boolean) {
-  return RECORD_KINDS.flatMap((kind) => {
-    const ctx = listContext(data, kind);
-    const props = { kind, years: ctx.years, authorities: ctx.authorities, names: data.names };
-    if (!byYear) return paginate(ctx.records, { params: { kind: LIST_SLUG[kind] }, props: { ...props, ends: endCounts(ctx.records) }, pageSize: PAGE_SIZE });
-    return ctx.years.flatMap((year) => {
-      const list = ctx.records.filter((r: PublishedRecord) => recordDate(r).startsWith(year));
-      return paginate(list, { params: { kind: LIST_SLUG[kind], year }, props: { ...props, year, ends: endCounts(list) }, pageSize: PAGE_SIZE });
-    });
-  });
+function byCount(counts: Map<string, number>): { name: string; n: number }[] {
+  return [...counts].map(([name, n]) => ({ name, n })).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, 'zh-CN'));
 }
+
+/** Every list page. `records` newest first (record.ts byDateDesc). */
+export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Generator<ListJob> {
+  const names = new Map(subjects.map((s) => [s.id, s.name]));
+  const pages = function* (component: ListComponent, list: PublishedRecord[], base: string, props: Record<string, unknown>) {
+    for (const page of paginate(list, PAGE_SIZE, base)) {
+      yield { component, path: fileOf(page.url.current), props: { ...props, page, names: namesOf(page.data, names) } };
+    }
+  };
+
+  // Each kind: all years, then each year.
+  for (const kind of RECORD_KINDS) {
+    const list = records.filter((r) => r.kind === kind);
+    const counts = new Map<string, number>();
+    for (const r of list) counts.set(r.authority, (counts.get(r.authority) ?? 0) + 1);
+    const common = { kind, years: yearsOf(list), authorities: byCount(counts) };
+    yield* pages('ListPage', list, listUrl(kind), { ...common, ends: endCounts(list) });
+    for (const year of common.years) {
+      const ofYear = list.filter((r) => recordDate(r).startsWith(year));
+      yield* pages('ListPage', ofYear, listUrl(kind, year), { ...common, year, ends: endCounts(ofYear) });
+    }
+  }
+
+  // Authorities, most records first.
+  const byAuthority = new Map<string, PublishedRecord[]>();
+  for (const r of records) {
+    const list = byAuthority.get(r.authority);
+    if (list) list.push(r);
+    else byAuthority.set(r.authority, [r]);
+  }
+  const authorities = byCount(new Map([...byAuthority].map(([name, list]) => [name, list.length])));
+  yield { component: 'AuthoritiesPage', path: 'authority/index.html', props: { authorities } };
+  for (const { name } of authorities) {
+    const all = byAuthority.get(name)!;
+    const preview: PublishedRecord[] = [];
+    const counts: Partial<Record<RecordKind, number>> = {};
+    for (const kind of RECORD_KINDS) {
+      const list = all.filter((r) => r.kind === kind);
+      if (!list.length) continue;
+      counts[kind] = list.length;
+      preview.push(...list.slice(0, AUTHORITY_PREVIEW));
+      yield* pages('AuthorityKindPage', list, `${authorityUrl(name)}${LIST_SLUG[kind]}/`, { name, kind, ends: endCounts(list) });
+    }
+    yield {
+      component: 'AuthorityPage', path: fileOf(authorityUrl(name)),
+      props: { authority: { slug: authoritySlug(name), name, records: preview }, counts, total: all.length, names: namesOf(preview, names) },
+    };
+  }
+
+  // The subject index: by name, and by the pinyin initial of the name.
+  const counts = letterCounts(subjects);
+  const sorted = [...subjects].sort((a, b) => a.name.localeCompare(b.name, 'zh-CN') || (a.id < b.id ? -1 : 1));
+  for (const page of paginate(sorted.map((s): [string, string] => [s.id, s.name]), SUBJECTS_PAGE, '/subjects/')) {
+    yield { component: 'SubjectsPage', path: fileOf(page.url.current), props: { page, counts } };
+  }
+  for (const [letter, list] of subjectsByLetter(subjects)) {
+    if (!list.length) continue;
+    for (const page of paginate(list.map(({ subject: s }): [string, string] => [s.id, s.name]), SUBJECTS_PAGE, `/subjects/by/${letterSlug(letter)}/`)) {
+      yield { component: 'SubjectsLetterPage', path: fileOf(page.url.current), props: { page, letterName: letter, counts } };
+    }
+  }
+}
+
