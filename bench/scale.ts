@@ -29,7 +29,7 @@ interface BuildRun { stages: Stage[]; total: number }
 /** A scratch copy of the project (sources only; node_modules linked), so that a bench never touches dist/. */
 function scratch(): string {
   const dir = mkdtempSync(join(tmpdir(), 'credit-scale-'));
-  for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'district.yaml']) {
+  for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'package-lock.json', 'tsconfig.json', 'district.yaml']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (p) => !p.includes(`${join('content', 'data')}`) });
   }
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));

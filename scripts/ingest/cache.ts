@@ -10,7 +10,7 @@
  * the key last, so that an interrupted run leaves no key that vouches for a partial file.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { readNdjson, writeNdjson } from '../../src/lib/ndjson.ts';
@@ -35,7 +35,8 @@ export function codeVersion(): string {
     }
   };
   for (const dir of ['scripts/ingest', 'src/lib']) walk(join(ROOT, dir));
-  hash.update(readFileSync(join(ROOT, 'package-lock.json')));
+  // The readers' libraries (csv, xlsx, html parsers) by their locked versions.
+  for (const f of ['package-lock.json', 'package.json']) if (existsSync(join(ROOT, f))) hash.update(readFileSync(join(ROOT, f)));
   version = hash.digest('hex');
   return version;
 }
