@@ -10,6 +10,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -98,4 +99,24 @@ test('the counts and badge of a long section follow the visitor’s date for the
   await page.goto(`/subject/${ID}/penalty/3/`);
   await expect(page.locator('tbody tr:visible')).toHaveCount(0);
   await expect(page.getByText('共 150 条')).toBeVisible();
+});
+
+test('the credit file with a long section and the section’s pages pass axe', async ({ page }) => {
+  await serveRendered(page);
+  for (const path of ['', 'penalty/', 'penalty/2/']) {
+    await page.goto(`/subject/${ID}/${path}`);
+    const { violations } = await new AxeBuilder({ page }).analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id), path).toEqual([]);
+  }
+});
+
+test('without JavaScript a long section reads as built: its link, its pages and their totals', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await serveRendered(page);
+  await page.goto(`/subject/${ID}/`);
+  await page.getByRole('link', { name: '查看全部行政处罚（250 条）' }).click();
+  await expect(page.locator('tbody tr')).toHaveCount(100);
+  await expect(page.getByText('共 250 条')).toBeVisible();
+  await context.close();
 });
