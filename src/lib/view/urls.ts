@@ -10,5 +10,11 @@ export const subjectUrl = (id: string) => `/subject/${id}/`;
 export const recordUrl = (id: string) => `/record/${id}/`;
 export const listUrl = (kind: RecordKind, year?: string) => (year ? `/lists/${LIST_SLUG[kind]}/year/${year}/` : `/lists/${LIST_SLUG[kind]}/`);
 /** Authorities are named, not coded, in many files: the slug is a hash of the name. */
-export const authoritySlug = (name: string) => `a-${createHash('sha1').update(name).digest('hex').slice(0, 10)}`;
+const slugs = new Map<string, string>();
+export function authoritySlug(name: string): string {
+  // Every row of every list links its authority: a hash per row was 2% of rendering them.
+  let slug = slugs.get(name);
+  if (!slug) slugs.set(name, (slug = `a-${createHash('sha1').update(name).digest('hex').slice(0, 10)}`));
+  return slug;
+}
 export const authorityUrl = (name: string) => `/authority/${authoritySlug(name)}/`;
