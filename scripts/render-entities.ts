@@ -79,6 +79,11 @@ const version = createHash('sha1').update(await readFile(bundle)).update(await r
   .update(headTags).digest('hex');
 const previous: { version?: string; pages: Record<string, string> } = values.full || !existsSync(manifestFile)
   ? { pages: {} } : JSON.parse(await readFile(manifestFile, 'utf8'));
+// Lists, authorities and the subject index were Astro's until 2026-11-25: a manifest from before knows none of
+// them, so their folders hold Astro's pages, which nothing here would remove when they go. They are made anew.
+if (Object.keys(previous.pages).length && !Object.keys(previous.pages).some((p) => p.startsWith('lists/'))) {
+  for (const dir of ['lists', 'authority', 'subjects']) await rm(join(dist, dir), { recursive: true, force: true });
+}
 const pages: Record<string, string> = {};
 const jobs: RenderJob[] = [];
 // Maps (the names a list page shows, at the top of its props) are hashed by their entries. Not with a replacer
