@@ -15,7 +15,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
@@ -79,7 +79,7 @@ const stored: Manifest | null = !values.full && existsSync(manifestFile) && exis
 /** The base a delta may stand on: one built from stubs of the same format. */
 const previous = stored?.format === format ? stored : null;
 const stubs = new Map<string, string>();
-for (const [path, html] of searchStubs(records, subjects)) stubs.set(path.split('/')[1]!, html);
+for (const [path, html] of searchStubs(records, subjects)) stubs.set(path.slice('subject/'.length, -'.html'.length), html);
 const hashes = new Map([...stubs].map(([id, html]) => [id, sha1(html)]));
 const changed = previous ? [...stubs.keys()].filter((id) => previous.base[id]?.hash !== hashes.get(id)) : [];
 const removed = previous ? Object.keys(previous.base).filter((id) => !stubs.has(id)) : [];
@@ -100,11 +100,8 @@ function writeStubs(ids: Iterable<string>, dir: string): void {
   const t0 = performance.now();
   rmSync(dir, { recursive: true, force: true });
   phases['stubs rm'] = performance.now() - t0;
-  for (const id of ids) {
-    const file = join(dir, 'subject', id, 'index.html');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, stubs.get(id)!);
-  }
+  mkdirSync(join(dir, 'subject'), { recursive: true });
+  for (const id of ids) writeFileSync(join(dir, 'subject', `${id}.html`), stubs.get(id)!);
 }
 
 async function indexDir(dir: string, out: string): Promise<number> {
@@ -138,7 +135,7 @@ if (incremental && previous) {
   const base: Manifest['base'] = {};
   for (const f of readdirSync(join(BASE, 'fragment'))) {
     const json = gunzipSync(readFileSync(join(BASE, 'fragment', f))).toString('utf8');
-    const url = /"url":"\/subject\/([^/"]+)\//.exec(json)?.[1];
+    const url = /"url":"\/subject\/([^/"]+)\.html"/.exec(json)?.[1];
     if (url) base[url] = { hash: hashes.get(url)!, fragment: f.replace(/\.pf_fragment$/, '') };
   }
   mkdirSync(cacheDir, { recursive: true });

@@ -3,6 +3,11 @@ import { USCC_ALPHABET } from '../lib/credit-code.ts';
 import { ALL_HAN, HAN_SPLIT, coveringPairs } from '../lib/search/pairs.ts';
 import { toHalfWidth } from '../lib/text.ts';
 
+/** The credit file a search result is about: stubs are indexed as /subject/ID.html (src/lib/search/stubs.ts). */
+export function subjectHref(resultUrl: string): string {
+  return resultUrl.replace(/\.html$/, '/');
+}
+
 /** A query as a code: full-width folded, spaces and dashes removed, upper case. */
 export function normalizeQueryCode(q: string): string {
   return toHalfWidth(q).replace(/[\s\-]/g, '').toUpperCase();

@@ -10,7 +10,7 @@ import type { RecordKind } from '../lib/schemas/common.ts';
 import { shardOf, type CodeShard } from '../lib/search/codes.ts';
 import { isDocNoLike, normalizeDocNo, type DocNoShard } from '../lib/search/docno.ts';
 import { liveSummary, unpackRecords, type KindCodes } from '../lib/search/summary.ts';
-import { isCodeLike, isUsccShape, normalizeQueryCode, searchTerms, today } from './search-util.ts';
+import { isCodeLike, isUsccShape, normalizeQueryCode, searchTerms, subjectHref, today } from './search-util.ts';
 
 interface SubResult { title: string; url: string; anchor?: { id?: string } }
 interface ResultData { url: string; meta: Record<string, string>; sub_results: SubResult[]; anchors?: { id?: string; text?: string }[] }
@@ -90,9 +90,10 @@ export function startSearch(): void {
     const live = liveSummary(recs, now);
     if (live.live.size === 0) return null;
     const li = el('li', { className: 'border border-gray-300 rounded p-3' });
-    li.dataset.subject = d.url;
+    const href = subjectHref(d.url);
+    li.dataset.subject = href;
     const head = el('p', { className: 'flex flex-wrap items-center gap-2' },
-      el('a', { href: d.url, className: 'text-lg font-semibold text-blue-800 underline' }, d.meta.title ?? d.url));
+      el('a', { href, className: 'text-lg font-semibold text-blue-800 underline' }, d.meta.title ?? href));
     if (live.blacklisted) head.append(el('span', { className: 'rounded bg-red-800 px-2 py-0.5 text-sm font-semibold text-white' }, '严重失信主体'));
     if (live.redlisted) head.append(el('span', { className: 'rounded bg-green-800 px-2 py-0.5 text-sm font-semibold text-white' }, '守信激励对象'));
     const counts = (Object.entries(live.counts) as [RecordKind, number][]).filter(([, n]) => n > 0)
@@ -108,7 +109,7 @@ export function startSearch(): void {
     if (shownRecs.length) {
       const ul = el('ul', { className: 'mt-1 ml-4 list-disc text-sm', ariaLabel: matched.length ? '匹配的信息' : '公示中的信息' });
       for (const r of shownRecs.slice(0, SUB)) ul.append(el('li', {}, el('a', { href: `/record/${r!.id}/`, className: LINK }, titles.get(r!.id) || KIND_LABELS[r!.kind]), ` · ${r!.date}`));
-      if (shownRecs.length > SUB) ul.append(el('li', {}, el('a', { href: d.url, className: LINK }, `另有 ${shownRecs.length - SUB} 条${matched.length ? '匹配的' : ''}信息，见信用档案`)));
+      if (shownRecs.length > SUB) ul.append(el('li', {}, el('a', { href, className: LINK }, `另有 ${shownRecs.length - SUB} 条${matched.length ? '匹配的' : ''}信息，见信用档案`)));
       li.append(ul);
     }
     return li;

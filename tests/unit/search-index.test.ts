@@ -21,7 +21,7 @@ const run = (cwd: string, extra: string[] = []) => spawnSync(process.execPath, [
 function fragmentsOf(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of readdirSync(join(dir, 'fragment'))) {
-    const url = /"url":"\/subject\/([^/"]+)\//.exec(gunzipSync(readFileSync(join(dir, 'fragment', f))).toString('utf8'))![1]!;
+    const url = /"url":"\/subject\/([^/"]+)\.html"/.exec(gunzipSync(readFileSync(join(dir, 'fragment', f))).toString('utf8'))![1]!;
     out.set(url, f.replace('.pf_fragment', ''));
   }
   return out;

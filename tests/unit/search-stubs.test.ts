@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { nameBigrams, searchStubs, subjectCodes, subjectStub } from '../../src/lib/search/stubs.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
-import { isUsccShape, normalizeQueryCode, searchTerms, today } from '../../src/scripts/search-util.ts';
+import { isUsccShape, normalizeQueryCode, searchTerms, subjectHref, today } from '../../src/scripts/search-util.ts';
 
 const subject: Subject = {
   id: '9133021272513935X8', name: '哈尔滨松江<商贸>有限公司', category: '法人及非法人组织',
@@ -23,9 +23,9 @@ const other: Subject = { id: '91230102MA1B2C3D4E', name: '没有记录的公司'
 
 describe('searchStubs', () => {
   const stubs = Object.fromEntries(searchStubs([penalty, black], [subject, other]));
-  const html = stubs['subject/9133021272513935X8/index.html']!;
+  const html = stubs['subject/9133021272513935X8.html']!;
   it('writes one stub per subject with public records, at the URL of its page', () => {
-    expect(Object.keys(stubs)).toEqual(['subject/9133021272513935X8/index.html']);
+    expect(Object.keys(stubs)).toEqual(['subject/9133021272513935X8.html']);
   });
   it('puts the names, aliases, every code and the pinyin in the searchable text, escaped', () => {
     expect(html).toContain('<h1 data-pagefind-weight="10">哈尔滨松江&lt;商贸&gt;有限公司</h1>');
@@ -76,6 +76,10 @@ describe('search-util', () => {
     expect(isUsccShape('9133021272513935I8')).toBe(false);
     expect(isUsccShape('哈尔滨')).toBe(false);
   });
+  it('subjectHref turns a result’s stub address into the credit file’s', () => {
+    expect(subjectHref('/subject/9133021272513935X8.html')).toBe('/subject/9133021272513935X8/');
+    expect(subjectHref('/subject/p-0c7c450d52bb.html')).toBe('/subject/p-0c7c450d52bb/');
+  });
   it('today is the visitor’s local date', () => {
     expect(today(new Date(2026, 10, 22, 23, 59))).toBe('2026-11-22');
   });
@@ -84,7 +88,7 @@ describe('search-util', () => {
 describe('name pairs', () => {
   it('the index holds every pair of adjacent Chinese characters of the names', () => {
     expect(nameBigrams('ABC科技（哈尔滨）有限公司')).toEqual(['科技', '哈尔', '尔滨', '有限', '限公', '公司']);
-    const html = Object.fromEntries(searchStubs([penalty], [subject]))['subject/9133021272513935X8/index.html']!;
+    const html = Object.fromEntries(searchStubs([penalty], [subject]))['subject/9133021272513935X8.html']!;
     expect(html).toContain('<p data-pagefind-weight="5">哈尔 尔滨 滨松 松江 商贸 有限 限公 公司 江商</p>');
   });
   it('a fragment of three or more Chinese characters is asked for by its pairs; other words as typed', () => {

@@ -30,7 +30,9 @@ export function nameBigrams(name: string): string[] {
 }
 
 /**
- * [path under the stub folder, html] of one subject and its public records. No sort key: Pagefind keeps every sort
+ * [path under the stub folder, html] of one subject and its public records: subject/ID.html, one folder for all (a
+ * folder per stub cost a second file-system operation per subject; the search page turns the result's address
+ * /subject/ID.html into the credit file's, /subject/ID/: search-util.ts subjectHref). No sort key: Pagefind keeps every sort
  * as an order of all pages in the metadata the first search loads (a quarter of it on the sample); results are by
  * relevance, grouped by subject.
  */
@@ -60,7 +62,7 @@ export function subjectStub(s: Subject, records: PublishedRecord[]): [string, st
     + Object.entries(meta).map(([k, v]) => attr('meta', k, v)).join('')
     + filters.map((f) => `<i data-pagefind-filter="${esc(f)}"></i>`).join('')
     + '</main></body></html>\n';
-  return [`subject/${s.id}/index.html`, html];
+  return [`subject/${s.id}.html`, html];
 }
 
 /** One stub per subject with public records. */
