@@ -1,0 +1,78 @@
+/**
+ * The entity stage run twice, as a second `npm run build` runs it: only the pages whose content changed are written
+ * again, pages that no longer exist are removed (a record gone, and with it a year's list), and the rest keep their
+ * files untouched.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const DIR = mkdtempSync(join(tmpdir(), 'credit-entities-'));
+/** Inside the checkout: the compiled components import Astro from its node_modules. */
+const CACHE = join(ROOT, '.cache', `test-render-entities-${process.pid}`);
+const SAMPLE = join(DIR, 'sample');
+const DIST = join(DIR, 'dist');
+afterAll(() => rmSync(CACHE, { recursive: true, force: true }));
+
+const lines = (file: string) => readFileSync(join(SAMPLE, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+const render = () => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/render-entities.ts',
+  '--data', join(DIR, 'data'), '--dist', DIST, '--site', join(DIR, 'site'), '--cache', CACHE], { cwd: ROOT, encoding: 'utf8' });
+const write = (subjects: unknown[], records: unknown[]) => {
+  mkdirSync(join(DIR, 'data'), { recursive: true });
+  writeFileSync(join(DIR, 'data/subjects.ndjson'), subjects.map((s) => `${JSON.stringify(s)}\n`).join(''));
+  writeFileSync(join(DIR, 'data/records.ndjson'), records.map((r) => `${JSON.stringify(r)}\n`).join(''));
+};
+const counts = (stderr: string) => /rendered (\d+), unchanged (\d+), removed (\d+)/.exec(stderr)!.slice(1).map(Number);
+
+describe('render-entities, a second time', () => {
+  it('writes only what changed, removes what is gone, and leaves the rest untouched', { timeout: 180_000 }, () => {
+    const ingest = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/ingest/cli.ts', '--no-cache', '--out', SAMPLE, '--today', '2026-11-22'], { cwd: ROOT, encoding: 'utf8' });
+    expect(ingest.status, ingest.stderr).toBe(0);
+    mkdirSync(join(DIR, 'site'));
+    writeFileSync(join(DIR, 'site/404.html'), '<html><head><link rel="stylesheet" href="/_astro/test.css"></head><body></body></html>');
+    // Sixty subjects, and a penalty moved to a year no other penalty of theirs has, while its subject has other
+    // records and its authority other penalties (so that only its permalink and its year's list go).
+    const subjects = lines('subjects.ndjson').slice(0, 60);
+    const ids = new Set(subjects.map((s) => s.id));
+    const records = lines('records.ndjson').filter((r) => ids.has(r.subjectId));
+    const penalties = records.filter((r) => r.kind === 'penalty');
+    const lone = penalties.find((r) => records.some((x) => x.subjectId === r.subjectId && x.id !== r.id)
+      && penalties.some((x) => x.authority === r.authority && x.id !== r.id))!;
+    expect(lone).toBeDefined();
+    const year = ['2019', '2020', '2021', '2022'].find((y) => !penalties.some((x) => x.decisionDate.startsWith(y)))!;
+    expect(year).toBeDefined();
+    lone.decisionDate = `${year}-03-15`;
+    write(subjects, records);
+
+    const first = render();
+    expect(first.status, first.stderr).toBe(0);
+    const [rendered, unchanged, removed] = counts(first.stderr);
+    expect([unchanged, removed]).toEqual([0, 0]);
+    const yearList = join(DIST, `lists/penalty/year/${year}/index.html`);
+    const permalink = join(DIST, `record/${lone.id}/index.html`);
+    expect(existsSync(yearList) && existsSync(permalink)).toBe(true);
+    const untouched = join(DIST, `record/${records.find((r) => r.subjectId !== lone.subjectId)!.id}/index.html`);
+    const before = statSync(untouched).mtimeMs;
+
+    // Nothing changed: nothing is written.
+    const again = render();
+    expect(counts(again.stderr)).toEqual([0, rendered, 0]);
+
+    // The lone penalty is gone (repaired, say): its permalink and its year's list go; its subject's page, the
+    // penalty lists and the lists that counted it are written again; other permalinks stay as they were.
+    write(subjects, records.filter((r) => r.id !== lone.id));
+    const third = render();
+    expect(third.status, third.stderr).toBe(0);
+    const [rerendered, , gone] = counts(third.stderr);
+    expect(gone).toBe(2);
+    expect(existsSync(permalink)).toBe(false);
+    expect(existsSync(yearList)).toBe(false);
+    expect(rerendered).toBeGreaterThan(0);
+    expect(rerendered).toBeLessThan(rendered / 4);
+    expect(readFileSync(join(DIST, `subject/${lone.subjectId}/index.html`), 'utf8')).not.toContain(lone.id);
+    expect(statSync(untouched).mtimeMs).toBe(before);
+  });
+});
