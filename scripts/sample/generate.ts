@@ -15,6 +15,7 @@
  */
 import { stringify } from 'csv-stringify/sync';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import iconv from 'iconv-lite';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { parse, stringify as stringifyYaml } from 'yaml';
@@ -570,7 +571,10 @@ async function main() {
   // 3. JSON with older CF_ variants (CF_CFLB1/CF_CFLB2, CF_XDR_ZDM, CF_JG) from the market regulator.
   await writeFile(join(OUT, 'daoli-scjg-xzcf.json'), `${JSON.stringify(samrPenalties.map(samrJson), null, 1)}\n`);
 
-  // 4. XLSX with a title row above the header, a note row, Excel dates and serial numbers.
+  // 4. XLSX with a title row above the header, a note row, Excel dates and serial numbers. ExcelJS zips with JSZip,
+  // which stamps each entry with the time of writing: stamped with the sample's date instead, the same workbook is
+  // the same bytes, as a publisher's unchanged file is (an incremental build then does not read it again).
+  JSZip.defaults.date = new Date(`${ANCHOR}T00:00:00Z`);
   const wb = new ExcelJS.Workbook();
   wb.creator = '道里区社会信用体系建设领导小组办公室';
   wb.created = new Date(`${ANCHOR}T00:00:00Z`);

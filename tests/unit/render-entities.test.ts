@@ -71,7 +71,7 @@ describe('render-entities, a second time', () => {
     expect(existsSync(permalink)).toBe(false);
     expect(existsSync(yearList)).toBe(false);
     expect(rerendered).toBeGreaterThan(0);
-    expect(rerendered).toBeLessThan(rendered / 4);
+    expect(rerendered).toBeLessThan(rendered! / 4);
     expect(readFileSync(join(DIST, `subject/${lone.subjectId}/index.html`), 'utf8')).not.toContain(lone.id);
     expect(statSync(untouched).mtimeMs).toBe(before);
   });
