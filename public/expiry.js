@@ -39,7 +39,7 @@
     all('[data-more]').forEach(function (el) {
       var k = el.getAttribute('data-kind');
       JSON.parse(el.getAttribute('data-end-counts')).forEach(function (p) {
-        if (p[0] < today) hidden++;
+        if (p[0] < today) hidden += p[1];
         else shown[k] = (shown[k] || 0) + p[1];
       });
     });

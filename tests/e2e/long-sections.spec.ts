@@ -94,6 +94,8 @@ test('the counts and badge of a long section follow the visitor’s date for the
   await expect(page.getByRole('list', { name: '名单情况' })).toContainText('公示中的行政处罚 150 条');
   await expect(page.locator('section[aria-labelledby="sec-penalty"]')).toContainText('另有 120 条');
   await expect(page.locator('section[aria-labelledby="sec-penalty"] article[data-record]:visible')).toHaveCount(30);
+  // The note counts the records that ended, those on the section's own pages too.
+  await expect(page.locator('#expiry-note')).toContainText('有 100 条信息的公示期已届满');
 
   // The last page of the section holds only ended records: they are hidden there too.
   await page.goto(`/subject/${ID}/penalty/3/`);
