@@ -25,7 +25,9 @@ import type { Subject } from '../src/lib/schemas/subject.ts';
 import { RECORD_KINDS } from '../src/lib/schemas/common.ts';
 import { listJobs } from '../src/lib/view/lists.ts';
 import { byDateDesc } from '../src/lib/view/record.ts';
-import { newestFirst, sectionPageCount, sectionUrl } from '../src/lib/view/sections.ts';
+import { endCounts } from '../src/lib/view/ends.ts';
+import { fileOf, paginate } from '../src/lib/view/paginate.ts';
+import { SECTION_PAGE, newestFirst, sectionPageCount, sectionUrl } from '../src/lib/view/sections.ts';
 import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
 
 const { values } = parseArgs({
@@ -106,11 +108,11 @@ for (const [id, s] of subjects) {
   // A section longer than the credit file shows in full gets pages of its own.
   for (const kind of RECORD_KINDS) {
     const list = records.filter((r) => r.kind === kind);
-    const pages = sectionPageCount(list.length);
-    if (!pages) continue;
-    const sorted = newestFirst(list);
-    for (let page = 1; page <= pages; page++) {
-      consider({ component: 'SubjectSectionPage', path: `${sectionUrl(id, kind, page).slice(1)}index.html`, props: { subject: s, kind, records: sorted, page } });
+    if (!sectionPageCount(list.length)) continue;
+    // Each page gets its own rows, and the last days of the whole section for its total.
+    const ends = endCounts(list);
+    for (const page of paginate(newestFirst(list), SECTION_PAGE, sectionUrl(id, kind))) {
+      consider({ component: 'SubjectSectionPage', path: fileOf(page.url.current), props: { subject: s, kind, page, ends } });
     }
   }
 }

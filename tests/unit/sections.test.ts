@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
+import { paginate } from '../../src/lib/view/paginate.ts';
 import { SECTION_FULL, SECTION_PAGE, newestFirst, sectionPageCount, sectionUrl } from '../../src/lib/view/sections.ts';
 
 const penalty = (id: string, decisionDate: string) => ({ kind: 'penalty', id, decisionDate } as unknown as PublishedRecord);
@@ -21,6 +22,7 @@ describe('sections of a credit file', () => {
   });
   it('addresses a section’s pages under the subject, the first without a number', () => {
     expect(sectionUrl('91230102MA1234567X', 'penalty')).toBe('/subject/91230102MA1234567X/penalty/');
-    expect(sectionUrl('91230102MA1234567X', 'license', 2)).toBe('/subject/91230102MA1234567X/license/2/');
+    const pages = paginate(Array.from({ length: 150 }, (_, i) => i), SECTION_PAGE, sectionUrl('91230102MA1234567X', 'license'));
+    expect(pages[1]!.url.current).toBe('/subject/91230102MA1234567X/license/2/');
   });
 });

@@ -1,7 +1,8 @@
 /**
  * A credit file stays readable and under 200 KB however many records a subject has: each section shows its newest
  * records in full, and when there are more, links to the section's full list on pages of its own
- * (/subject/{id}/{slug}/, /subject/{id}/{slug}/2/ …), one row per record, rendered with the credit file.
+ * (/subject/{id}/{slug}/, /subject/{id}/{slug}/2/ …, paginated like every list: paginate.ts), one row per record,
+ * rendered with the credit file.
  */
 import type { RecordKind } from '../schemas/common.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
@@ -23,6 +24,7 @@ export function sectionPageCount(n: number): number {
   return n > SECTION_FULL ? Math.ceil(n / SECTION_PAGE) : 0;
 }
 
-export function sectionUrl(subjectId: string, kind: RecordKind, page = 1): string {
-  return `${subjectUrl(subjectId)}${LIST_SLUG[kind]}/${page > 1 ? `${page}/` : ''}`;
+/** The first page of a section's full list; the others are numbered below it (paginate.ts). */
+export function sectionUrl(subjectId: string, kind: RecordKind): string {
+  return `${subjectUrl(subjectId)}${LIST_SLUG[kind]}/`;
 }
