@@ -31,20 +31,24 @@ export interface SiteData {
 
 let cache: Promise<SiteData> | null = null;
 
-async function load(): Promise<SiteData> {
-  const records = (await readAllNdjson<PublishedRecord>('content/data/records.ndjson')).sort(byDateDesc);
-  const subjects = await readAllNdjson<Subject>('content/data/subjects.ndjson');
-  const report = IngestReportSchema.parse(JSON.parse(readFileSync('content/data/ingest-report.json', 'utf8')));
+/** Records by authority, most records first (then by name); each authority's records in the order given. */
+export function authoritiesOf(records: PublishedRecord[]): Authority[] {
   const byAuthority = new Map<string, PublishedRecord[]>();
   for (const r of records) {
     const list = byAuthority.get(r.authority);
     if (list) list.push(r);
     else byAuthority.set(r.authority, [r]);
   }
-  const authorities = [...byAuthority].map(([name, list]) => ({ slug: authoritySlug(name), name, records: list }))
+  return [...byAuthority].map(([name, list]) => ({ slug: authoritySlug(name), name, records: list }))
     .sort((a, b) => b.records.length - a.records.length || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+async function load(): Promise<SiteData> {
+  const records = (await readAllNdjson<PublishedRecord>('content/data/records.ndjson')).sort(byDateDesc);
+  const subjects = await readAllNdjson<Subject>('content/data/subjects.ndjson');
+  const report = IngestReportSchema.parse(JSON.parse(readFileSync('content/data/ingest-report.json', 'utf8')));
   return {
-    records, subjects, report, today: report.today, authorities,
+    records, subjects, report, today: report.today, authorities: authoritiesOf(records),
     byId: new Map(records.map((r) => [r.id, r])),
     subjectById: new Map(subjects.map((s) => [s.id, s])),
     names: new Map(subjects.map((s) => [s.id, s.name])),

@@ -13,7 +13,8 @@ import { endCounts } from './ends.ts';
 import { letterCounts, subjectsByLetter } from './initials.ts';
 import { fileOf, paginate } from './paginate.ts';
 import { recordDate, yearsOf } from './record.ts';
-import { authoritySlug, authorityUrl, LIST_SLUG, listUrl } from './urls.ts';
+import { authoritiesOf, type Authority } from './data.ts';
+import { authorityUrl, LIST_SLUG, listUrl } from './urls.ts';
 
 export const PAGE_SIZE = 50;
 /** Subjects on a page of the subject index. */
@@ -29,9 +30,8 @@ function namesOf(records: PublishedRecord[], names: Map<string, string>): Map<st
   return new Map(records.map((r) => [r.subjectId, names.get(r.subjectId) ?? '']));
 }
 
-function byCount(counts: Map<string, number>): { name: string; n: number }[] {
-  return [...counts].map(([name, n]) => ({ name, n })).sort((a, b) => b.n - a.n || a.name.localeCompare(b.name, 'zh-CN'));
-}
+/** Authorities (data.ts authoritiesOf) as name and count. */
+const counted = (authorities: Authority[]) => authorities.map((a) => ({ name: a.name, n: a.records.length }));
 
 /** Every list page. `records` newest first (record.ts byDateDesc). */
 export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Generator<ListJob> {
@@ -45,9 +45,7 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
   // Each kind: all years, then each year.
   for (const kind of RECORD_KINDS) {
     const list = records.filter((r) => r.kind === kind);
-    const counts = new Map<string, number>();
-    for (const r of list) counts.set(r.authority, (counts.get(r.authority) ?? 0) + 1);
-    const common = { kind, years: yearsOf(list), authorities: byCount(counts) };
+    const common = { kind, years: yearsOf(list), authorities: counted(authoritiesOf(list)) };
     yield* pages('ListPage', list, listUrl(kind), { ...common, ends: endCounts(list) });
     for (const year of common.years) {
       const ofYear = list.filter((r) => recordDate(r).startsWith(year));
@@ -56,16 +54,9 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
   }
 
   // Authorities, most records first.
-  const byAuthority = new Map<string, PublishedRecord[]>();
-  for (const r of records) {
-    const list = byAuthority.get(r.authority);
-    if (list) list.push(r);
-    else byAuthority.set(r.authority, [r]);
-  }
-  const authorities = byCount(new Map([...byAuthority].map(([name, list]) => [name, list.length])));
-  yield { component: 'AuthoritiesPage', path: 'authority/index.html', props: { authorities } };
-  for (const { name } of authorities) {
-    const all = byAuthority.get(name)!;
+  const authorities = authoritiesOf(records);
+  yield { component: 'AuthoritiesPage', path: 'authority/index.html', props: { authorities: counted(authorities) } };
+  for (const { name, slug, records: all } of authorities) {
     const preview: PublishedRecord[] = [];
     const counts: Partial<Record<RecordKind, number>> = {};
     for (const kind of RECORD_KINDS) {
@@ -77,7 +68,7 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
     }
     yield {
       component: 'AuthorityPage', path: fileOf(authorityUrl(name)),
-      props: { authority: { slug: authoritySlug(name), name, records: preview }, counts, total: all.length, names: namesOf(preview, names) },
+      props: { authority: { slug, name, records: preview }, counts, total: all.length, names: namesOf(preview, names) },
     };
   }
 
