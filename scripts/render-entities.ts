@@ -133,9 +133,12 @@ await Promise.all(Array.from({ length: workers }, async () => {
   try {
     for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
       const input: WorkerInput = { bundle, headTags, dist, jobs: chunk };
+      // Both listeners go when either fires: one left per chunk piled up past Node's limit of ten.
       const done = new Promise<WorkerOutput>((ok, fail) => {
-        worker.once('message', ok);
-        worker.once('error', fail);
+        const onMessage = (out: WorkerOutput) => { worker.off('error', onError); ok(out); };
+        const onError = (e: Error) => { worker.off('message', onMessage); fail(e); };
+        worker.once('message', onMessage);
+        worker.once('error', onError);
       });
       worker.postMessage(input);
       const out = await done;
