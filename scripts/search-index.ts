@@ -23,6 +23,7 @@ import { readAllNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
 import { codeShards } from '../src/lib/search/codes.ts';
+import { compactPagefind, type Compacted } from '../src/lib/search/compact.ts';
 import { docNoShards, type DocNoHit } from '../src/lib/search/docno.ts';
 import { searchStubs } from '../src/lib/search/stubs.ts';
 import { NO_END } from '../src/lib/search/summary.ts';
@@ -92,6 +93,9 @@ const timed = async <T>(name: string, f: () => Promise<T> | T): Promise<T> => {
   try { return await f(); } finally { phases[name] = (phases[name] ?? 0) + performance.now() - t0; }
 };
 
+/** What compact.ts did to each index written (its page names, in the metadata the first search loads). */
+const compacted: Compacted[] = [];
+
 async function indexStubs(ids: Iterable<string>, dir: string, out: string): Promise<number> {
   await timed('stubs rm', () => rmSync(dir, { recursive: true, force: true }));
   await timed('stubs', () => writeStubs(ids, dir));
@@ -115,6 +119,7 @@ async function indexDir(dir: string, out: string): Promise<number> {
   rmSync(aside, { recursive: true, force: true });
   const written = await timed('pagefind write', () => index.writeFiles({ outputPath: aside }));
   if (written.errors.length) throw new Error(`pagefind: ${written.errors.join('; ')}`);
+  compacted.push(await timed('compact', () => compactPagefind(aside)));
   await timed('publish', () => publish(aside, out, new Set()));
   return added.page_count;
 }
@@ -144,4 +149,9 @@ if (incremental && previous) {
 }
 await pagefind.close();
 console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s); 文号 lookup: ${docNos.shards.size} shards of ${docNos.digits} → ${values.dist}`);
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+for (const c of compacted) {
+  if ('skipped' in c) console.error(`search index: WARNING: Pagefind's metadata left as written, its page names uncompacted (src/lib/search/compact.ts): ${c.skipped}`);
+  else summary += `; metadata ${kb(c.bytesBefore)} → ${kb(c.bytesAfter)} with short page names`;
+}
 console.error(`search index: ${summary} (${subjects.length} subjects, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}) → ${indexDist}`);

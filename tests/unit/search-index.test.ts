@@ -45,6 +45,9 @@ describe('search-index', () => {
     expect(first.stderr).toContain('full index of 40 subject(s)');
     const base = fragmentsOf(join(cwd, 'dist/pagefind'));
     expect(base.size).toBe(40);
+    // Page names compacted (compact.ts): one tag and a sequence number.
+    expect(first.stderr).toMatch(/metadata \d+ KB → \d+ KB with short page names/);
+    for (const name of base.values()) expect(name).toMatch(/^[0-9a-f]{7}-[0-9a-z]+$/);
     const mtimes = new Map(readdirSync(join(cwd, 'dist/pagefind/fragment')).map((f) => [f, statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs]));
 
     // One subject renamed, one gone (with its records).
