@@ -42,6 +42,7 @@ export function startSearch(): void {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('results')!;
   const more = document.getElementById('more') as HTMLButtonElement;
+  const fullText = document.getElementById('fulltext') as HTMLButtonElement;
   const notFound = document.getElementById('not-found')!;
   const codeDigits = Number(status.dataset.codeDigits ?? '2');
   const docNoDigits = Number(status.dataset.docnoDigits ?? '2');
@@ -61,6 +62,8 @@ export function startSearch(): void {
   let expired = 0;
   let total = 0;
   let exact = 0;
+  /** Only the exact 文号 matches are shown: the full-text search waits for the reader to ask (#fulltext). */
+  let exactOnly = false;
   let run = 0;
   let wanted: { kind?: RecordKind; year?: string } = {};
 
@@ -118,6 +121,7 @@ export function startSearch(): void {
   const summary = () => {
     const parts = [];
     if (exact) parts.push(`文号完全匹配 ${exact} 条`);
+    if (exactOnly) { status.textContent = `${parts.join('；')}。`; return; }
     parts.push(total === 0 ? '没有找到符合条件的主体' : `找到 ${total - expired} 个主体${shown < total - expired ? `，已显示 ${shown} 个` : ''}`);
     if (expired) parts.push(`另有 ${expired} 个主体的信息公示期已届满，依规不再显示`);
     status.textContent = `${parts.join('；')}。`;
@@ -184,7 +188,8 @@ export function startSearch(): void {
     return false;
   };
 
-  const search = async () => {
+  /** `everything`: also search the full text when the query is an exact 文号 (the reader asked for it). */
+  const search = async (everything = false) => {
     const id = ++run;
     const q = input.value.trim();
     const f = Object.fromEntries(new FormData(filters)) as Record<string, string>;
@@ -195,6 +200,8 @@ export function startSearch(): void {
     history.replaceState(null, '', url);
     list.replaceChildren();
     more.hidden = true;
+    fullText.hidden = true;
+    exactOnly = false;
     shown = 0;
     expired = 0;
     exact = 0;
@@ -206,7 +213,22 @@ export function startSearch(): void {
     if (isCodeLike(code) && !isDocNoLike(q) && (await codeLookup(id, code))) return;
     status.textContent = '正在查询……';
     const now = today();
-    const [pf, first] = await Promise.all([load(), q && isDocNoLike(q) ? docNoHits(q, now) : Promise.resolve([])]);
+    // An exact 文号 is what the reader wants: its record alone, from one small request. Searching its words
+    // (哈道许, 2026, 号) as well would fetch the index of nearly every record (1.7 MB at 100,000 subjects).
+    const first = q && isDocNoLike(q) ? await docNoHits(q, now) : [];
+    if (id !== run) return;
+    if (first.length && !everything && !Object.keys(active).length) {
+      list.append(...first);
+      exact = first.length;
+      exactOnly = true;
+      total = 0;
+      pending = [];
+      fullText.hidden = false;
+      notFound.hidden = true;
+      summary();
+      return;
+    }
+    const pf = await load();
     // A name fragment by its character pairs; a query that no name holds (an authority, a phrase of a record's
     // title) as typed.
     const terms = q ? searchTerms(q) : null;
@@ -223,6 +245,7 @@ export function startSearch(): void {
   searchForm.addEventListener('submit', (e) => { e.preventDefault(); void search(); });
   filters.addEventListener('change', () => void search());
   more.addEventListener('click', () => void showMore(run));
+  fullText.addEventListener('click', () => void search(true));
   if (input.value || params.toString()) void search();
   else void load();
 }

@@ -60,6 +60,20 @@ for (const [style, open, close] of [['〔〕', '〔', '〕'], ['[]', '[', ']'], 
   });
 }
 
+test('an exact 文号 shows its record alone, and the full-text results when the reader asks', async ({ page }) => {
+  const r = records().find((x) => x.kind === 'penalty' && x.docNo && /〔\d{4}〕/.test(x.docNo))!;
+  await page.goto(search(r.docNo!.replace('〔', '[').replace('〕', ']')));
+  await expect(page.locator('#search-status')).toHaveText('文号完全匹配 1 条。');
+  await expect(page.locator('#results li')).toHaveCount(1);
+  await expect(page.locator('#results li[data-subject]')).toHaveCount(0);
+  await page.getByRole('button', { name: '在全部信息中查找含有这些文字的主体' }).click();
+  // The subject whose record it is, among others whose records share its words; the exact match stays first.
+  await expect(page.locator(`#results li[data-subject="/subject/${r.subjectId}/"]`)).toHaveCount(1);
+  await expect(page.locator('#results li').first().getByRole('link')).toHaveAttribute('href', `/record/${r.id}/`);
+  await expect(page.locator('#search-status')).toContainText(/文号完全匹配 1 条；找到 \d+ 个主体/);
+  await expect(page.getByRole('button', { name: '在全部信息中查找含有这些文字的主体' })).toBeHidden();
+});
+
 test('without JavaScript the search page offers the subject index by pinyin initial, which lists the names', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
