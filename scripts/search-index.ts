@@ -2,7 +2,7 @@
  * Build the search: the Pagefind index over one slim stub per subject rather than whole pages (whole subject
  * pages take 14 GB at 50k; one stub per record too made a city's index 350k pages), written to disk and indexed
  * with addDirectory, which is linear (addCustomRecord is quadratic, addHTMLFile costs more than writing the stubs); and the static lookups of exact codes
- * (/codes/) and 文号 (/docno/), one small file per hash shard.
+ * (/codes/) and 文号 (/docno/), one small file per hash shard, with /lookups.json saying how they are split.
  *
  * Incremental: Pagefind rebuilds its whole index every time, so a small change does not rebuild it. The
  * index of the last full build stays in dist/pagefind untouched; the subjects that changed since (new, changed)
@@ -67,6 +67,8 @@ const docNos = docNoShards((function* (): Generator<[string, DocNoHit]> {
   }
 })());
 writeShards(resolve(values.dist, 'docno'), docNos.shards);
+// How the lookups are split, for the portals that search this one with theirs (district.yaml `shards`).
+writeFileSync(resolve(values.dist, 'lookups.json'), `${JSON.stringify({ codeDigits: lookup.digits, docNoDigits: docNos.digits })}\n`);
 
 // 2. The stubs and what changed since the base index was built.
 /** The stubs' code and Pagefind's version: when either changes, the base is rebuilt. */

@@ -3,7 +3,7 @@
  * tests, the benchmark and the screenshots (astro preview refuses to start while another preview of the
  * project runs, such as the one `npm start` leaves open).
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -11,9 +11,16 @@ import sirv from 'sirv';
 
 export const DIST = join(import.meta.dirname, '../dist');
 
-export function serveDist(port = 0, dist = DIST): Promise<{ server: Server; base: string }> {
-  const notFound = readFileSync(join(dist, '404.html'));
-  const assets = sirv(dist, { dev: false, etag: true, extensions: ['html'] });
+/**
+ * `cors`: let pages of any origin read these files, as a portal searched by another (district.yaml `shards`) must
+ * for its lookups and index.
+ */
+export function serveDist(port = 0, dist = DIST, { cors = false } = {}): Promise<{ server: Server; base: string }> {
+  const notFound = existsSync(join(dist, '404.html')) ? readFileSync(join(dist, '404.html')) : '404';
+  const assets = sirv(dist, {
+    dev: false, etag: true, extensions: ['html'],
+    setHeaders: cors ? (res) => res.setHeader('Access-Control-Allow-Origin', '*') : undefined,
+  });
   const server = createServer((req, res) => assets(req, res, () => {
     res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
     res.end(notFound);

@@ -3,7 +3,9 @@
  * and counts of public records on the visitor's date, then its matching records (Pagefind's sub-results, one per
  * record section of the stub). Before Pagefind, two static lookups of one small request each: an exact code
  * opens its subject (/codes/), an exact 文号 in any bracket style puts its record first (/docno/). Filters by
- * kind, authority, year and category.
+ * kind, authority, year and category. Where district.yaml names other portals (`shards`: a province's portal and
+ * its cities'), their indexes are merged into the search (Pagefind's mergeIndex, their results linking to their
+ * hosts, filterable by 地区), and a code or 文号 not found here is asked of each of them, one small request each.
  */
 import { usccCheckChar } from '../lib/credit-code.ts';
 import type { RecordKind } from '../lib/schemas/common.ts';
@@ -22,6 +24,9 @@ interface Pagefind {
   mergeIndex: (path: string, o: Record<string, unknown>) => Promise<void>;
   search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
+
+/** Another portal searched with this one, and how its lookups are split (its /lookups.json). */
+interface Shard { name: string; url: string; codeDigits?: number; docNoDigits?: number; down?: boolean }
 
 const PAGE = 20;
 /** Results loaded before the first are shown: each needs its fragment fetched. */
@@ -49,6 +54,18 @@ export function startSearch(): void {
   // The labels come with the page: importing the kind modules here would bring their schemas (zod, ~100 KB) to the browser.
   const KIND_LABELS = JSON.parse(status.dataset.kindLabels ?? '{}') as Record<RecordKind, string>;
   const KIND_CODES = JSON.parse(status.dataset.kindCodes ?? '{}') as KindCodes;
+  const SHARDS = JSON.parse(status.dataset.shards ?? '[]') as Shard[];
+  const REGION = status.dataset.region ?? '';
+  if (SHARDS.length) {
+    // 地区: this portal's region and the others'. Made here: searching the others needs JavaScript anyway.
+    const region = document.createElement('select');
+    region.name = 'region';
+    region.className = filters.querySelector('select')?.className ?? '';
+    for (const [value, label] of [['', '全部'], ...[REGION, ...SHARDS.map((x) => x.name)].map((n) => [n, n])]) region.add(new Option(label, value));
+    const label = document.createElement('label');
+    label.append('地区', region);
+    filters.append(label);
+  }
   input.required = false;
   document.getElementById('nojs-note')?.setAttribute('hidden', '');
   const params = new URLSearchParams(location.search);
@@ -69,17 +86,60 @@ export function startSearch(): void {
 
   // Start loading Pagefind (script, WebAssembly, language metadata) as soon as the page is open,
   // so that the first query only fetches the index chunks it needs.
+  /** The other portals' /lookups.json, once: how their lookups are split, and whether they answer at all. */
+  let shardsAsked: Promise<void> | null = null;
+  const askShards = (): Promise<void> => {
+    shardsAsked ??= Promise.all(SHARDS.map(async (shard) => {
+      const lookups = await fetch(`${shard.url}lookups.json`).then((r) => (r.ok ? r.json() as Promise<{ codeDigits: number; docNoDigits: number }> : null), () => null);
+      if (lookups) Object.assign(shard, lookups);
+      else shard.down = true;
+    })).then(() => undefined);
+    return shardsAsked;
+  };
+
+  /**
+   * A key of a static lookup (codes/ or docno/), here and at every other portal that answers: one small request
+   * each, in parallel. Here first in the list.
+   */
+  const lookupEverywhere = async <T>(dir: 'codes' | 'docno', key: string): Promise<{ host: string; region: string; hit: T }[]> => {
+    const ask = async (host: string, region: string, digits: number | undefined) => {
+      if (digits === undefined) return [];
+      const res = await fetch(`${host}/${dir}/${shardOf(key, digits)}.json`).catch(() => null);
+      const hits = res?.ok ? ((await res.json()) as Record<string, T[]>)[key] ?? [] : [];
+      return hits.map((hit) => ({ host, region, hit }));
+    };
+    await askShards();
+    const all = await Promise.all([
+      ask('', REGION, dir === 'codes' ? codeDigits : docNoDigits),
+      ...SHARDS.filter((x) => !x.down).map((x) => ask(x.url.replace(/\/$/, ''), x.name, dir === 'codes' ? x.codeDigits : x.docNoDigits)),
+    ]);
+    return all.flat();
+  };
+
   const load = (): Promise<Pagefind> => {
     pagefind ??= (async () => {
       const path = '/pagefind/pagefind.js';
       const pf = (await import(/* @vite-ignore */ path)) as Pagefind;
-      await pf.options({ excerptLength: 16 });
+      const mine = SHARDS.length ? { mergeFilter: { region: REGION } } : {};
+      await pf.options({ excerptLength: 16, ...mine });
       await pf.init();
       // Subjects changed since the last full build are in a small second index, and their old pages are
-      // superseded (scripts/search-index.ts).
+      // superseded (scripts/search-index.ts); so at every other portal searched with this one.
       const delta = await fetch('/pagefind-delta/superseded.json').then((r) => (r.ok ? r.json() as Promise<{ index: boolean; superseded: string[] }> : null), () => null);
-      if (delta?.index) await pf.mergeIndex('/pagefind-delta/', {});
+      if (delta?.index) await pf.mergeIndex('/pagefind-delta/', mine);
       superseded = new Set(delta?.superseded ?? []);
+      await askShards();
+      await Promise.all(SHARDS.filter((x) => !x.down).map(async (shard) => {
+        try {
+          const other = { baseUrl: shard.url, mergeFilter: { region: shard.name } };
+          const d = await fetch(`${shard.url}pagefind-delta/superseded.json`).then((r) => (r.ok ? r.json() as Promise<{ index: boolean; superseded: string[] }> : null), () => null);
+          await pf.mergeIndex(`${shard.url}pagefind/`, other);
+          if (d?.index) await pf.mergeIndex(`${shard.url}pagefind-delta/`, other);
+          for (const x of d?.superseded ?? []) superseded.add(x);
+        } catch {
+          shard.down = true;
+        }
+      }));
       // init() has fetched Pagefind's metadata and WebAssembly while the reader types; no index chunk is
       // fetched ahead (one guessed word's chunk is 16–40 KB the first search rarely needs).
       return pf;
@@ -93,10 +153,14 @@ export function startSearch(): void {
     const live = liveSummary(recs, now);
     if (live.live.size === 0) return null;
     const li = el('li', { className: 'border border-gray-300 rounded p-3' });
+    // Another portal's result carries its host (Pagefind's baseUrl); its record pages are there too.
+    const host = /^https?:/.test(d.url) ? new URL(d.url).origin : '';
     const href = subjectHref(d.url);
     li.dataset.subject = href;
     const head = el('p', { className: 'flex flex-wrap items-center gap-2' },
       el('a', { href, className: 'text-lg font-semibold text-blue-800 underline' }, d.meta.title ?? href));
+    const region = host ? SHARDS.find((x) => x.url.startsWith(`${host}/`))?.name : REGION;
+    if (SHARDS.length && region) head.append(el('span', { className: 'rounded border border-gray-600 px-2 py-0.5 text-sm' }, region));
     if (live.blacklisted) head.append(el('span', { className: 'rounded bg-red-800 px-2 py-0.5 text-sm font-semibold text-white' }, '严重失信主体'));
     if (live.redlisted) head.append(el('span', { className: 'rounded bg-green-800 px-2 py-0.5 text-sm font-semibold text-white' }, '守信激励对象'));
     const counts = (Object.entries(live.counts) as [RecordKind, number][]).filter(([, n]) => n > 0)
@@ -111,7 +175,7 @@ export function startSearch(): void {
     const shownRecs = matched.length ? matched : recs.filter(wantedRec);
     if (shownRecs.length) {
       const ul = el('ul', { className: 'mt-1 ml-4 list-disc text-sm', ariaLabel: matched.length ? '匹配的信息' : '公示中的信息' });
-      for (const r of shownRecs.slice(0, SUB)) ul.append(el('li', {}, el('a', { href: `/record/${r!.id}/`, className: LINK }, titles.get(r!.id) || KIND_LABELS[r!.kind]), ` · ${r!.date}`));
+      for (const r of shownRecs.slice(0, SUB)) ul.append(el('li', {}, el('a', { href: `${host}/record/${r!.id}/`, className: LINK }, titles.get(r!.id) || KIND_LABELS[r!.kind]), ` · ${r!.date}`));
       if (shownRecs.length > SUB) ul.append(el('li', {}, el('a', { href, className: LINK }, `另有 ${shownRecs.length - SUB} 条${matched.length ? '匹配的' : ''}信息，见信用档案`)));
       li.append(ul);
     }
@@ -124,6 +188,8 @@ export function startSearch(): void {
     if (exactOnly) { status.textContent = `${parts.join('；')}。`; return; }
     parts.push(total === 0 ? '没有找到符合条件的主体' : `找到 ${total - expired} 个主体${shown < total - expired ? `，已显示 ${shown} 个` : ''}`);
     if (expired) parts.push(`另有 ${expired} 个主体的信息公示期已届满，依规不再显示`);
+    const down = SHARDS.filter((x) => x.down).map((x) => x.name);
+    if (down.length) parts.push(`${down.join('、')}的信用门户暂时无法查询，结果不含这些地区`);
     status.textContent = `${parts.join('；')}。`;
   };
 
@@ -152,14 +218,12 @@ export function startSearch(): void {
 
   /** Records whose 文号 is exactly the query (any bracket style), still public: shown first. */
   const docNoHits = async (q: string, now: string): Promise<HTMLLIElement[]> => {
-    const key = normalizeDocNo(q);
-    const res = await fetch(`/docno/${shardOf(key, docNoDigits)}.json`);
-    const hits = res.ok ? ((await res.json()) as DocNoShard)[key] ?? [] : [];
-    return hits.filter((h) => h.end >= now).map((h) => {
+    const found = await lookupEverywhere<DocNoShard[string][number]>('docno', normalizeDocNo(q));
+    return found.filter(({ hit }) => hit.end >= now).map(({ host, region, hit: h }) => {
       const li = el('li', { className: 'border-2 border-blue-800 rounded p-3' },
         el('p', { className: 'text-sm font-semibold text-blue-900' }, '文号完全匹配'),
-        el('a', { href: `/record/${h.id}/`, className: 'text-lg font-semibold text-blue-800 underline' }, `${h.name}：${h.title}`),
-        el('p', { className: 'text-sm text-gray-800' }, `${q.trim()} · ${h.date}`));
+        el('a', { href: `${host}/record/${h.id}/`, className: 'text-lg font-semibold text-blue-800 underline' }, `${h.name}：${h.title}`),
+        el('p', { className: 'text-sm text-gray-800' }, [q.trim(), h.date, ...(SHARDS.length ? [region] : [])].join(' · ')));
       li.dataset.docno = h.id;
       return li;
     });
@@ -167,13 +231,15 @@ export function startSearch(): void {
 
   const codeLookup = async (id: number, code: string): Promise<boolean> => {
     status.textContent = '正在查找该代码……';
-    const res = await fetch(`/codes/${shardOf(code, codeDigits)}.json`);
-    const ids = res.ok ? ((await res.json()) as CodeShard)[code] : undefined;
+    const found = await lookupEverywhere<CodeShard[string][number]>('codes', code);
     if (id !== run) return true;
-    if (ids?.length === 1) { location.assign(`/subject/${ids[0]![0]}/`); return true; }
-    if (ids && ids.length > 1) {
-      for (const [sid, name] of ids) list.append(el('li', { className: 'border border-gray-300 rounded p-3' }, el('a', { href: `/subject/${sid}/`, className: 'text-lg font-semibold text-blue-800 underline' }, name)));
-      status.textContent = `代码 ${code} 出现在 ${ids.length} 个不同主体的记录中（来源单位登记的代码可能有误），请按名称核对。`;
+    if (found.length === 1) { location.assign(`${found[0]!.host}/subject/${found[0]!.hit[0]}/`); return true; }
+    if (found.length > 1) {
+      for (const { host, region, hit: [sid, name] } of found) {
+        list.append(el('li', { className: 'border border-gray-300 rounded p-3' }, el('a', { href: `${host}/subject/${sid}/`, className: 'text-lg font-semibold text-blue-800 underline' }, name),
+          ...(SHARDS.length ? [` · ${region}`] : [])));
+      }
+      status.textContent = `代码 ${code} 出现在 ${found.length} 个不同主体的记录中（来源单位登记的代码可能有误，或同一主体在多个地区有记录），请按名称核对。`;
       return true;
     }
     const expected = isUsccShape(code) ? usccCheckChar(code) : null;

@@ -30,6 +30,18 @@ disclosure: { lowFines: { person: 1, organisation: 10, basis: x } }
   });
 });
 
+describe('shards', () => {
+  const withShards = (shards: string) => parseDistrict(`${readSample()}\nshards:\n${shards}`, 'd.yaml');
+  it('reads the portals searched together with this one', () => {
+    expect(withShards("  - { name: 哈尔滨市南岗区, url: 'https://nangang.credit.example.gov.cn/' }\n").shards)
+      .toEqual([{ name: '哈尔滨市南岗区', url: 'https://nangang.credit.example.gov.cn/' }]);
+    expect(loadDistrict(SAMPLE).shards).toEqual([]);
+  });
+  it('refuses an address below the root, where the portal’s root-relative links would break', () => {
+    expect(() => withShards("  - { name: 南岗区, url: 'https://credit.example.gov.cn/nangang/' }\n")).toThrow(/shards\.0\.url：分站地址须是站点根地址/);
+  });
+});
+
 describe('idSecret', () => {
   it('takes the environment variable the district names over the configured value', () => {
     const d = { idSecret: { env: 'CREDIT_ID_SECRET', value: 'configured-development-value', development: true } };

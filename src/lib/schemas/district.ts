@@ -131,5 +131,16 @@ export const DistrictSchema = z.strictObject({
     development: z.boolean().default(false),
   }).refine((s) => s.env !== undefined || s.value !== undefined, { message: 'idSecret 须写 env（环境变量名）或 value' }),
   disclosure: DisclosureConfigSchema.default(DisclosureConfigSchema.parse({})),
+  /**
+   * Other portals searched together with this one: a province's portal names its cities' (each an ordinary build
+   * on its own host, docs/scale.md). Each must let this portal's origin read its /lookups.json, /pagefind/,
+   * /pagefind-delta/, /codes/ and /docno/ (CORS).
+   */
+  shards: z.array(z.strictObject({
+    /** The region it serves, as shown beside its results and in the search page's 地区 filter. */
+    name: z.string().min(1),
+    /** Its address: a host of its own, as every page it writes links from the root. */
+    url: z.url().refine((u) => new URL(u).pathname === '/' && !new URL(u).search && !new URL(u).hash, { message: '分站地址须是站点根地址，以 / 结尾，如 https://daoli.credit.example.gov.cn/' }),
+  })).default([]),
 });
 export type District = z.output<typeof DistrictSchema>;
