@@ -31,12 +31,12 @@ export const medianMs = (runs: SearchRun[]) => median(runs.map((r) => r.ms));
  * most eight characters: the trade name and trade (鑫源恒泰建筑工程). Four characters of trade name alone are
  * shared by a hundred synthetic companies at 100,000 subjects, so the one meant would rarely be among those shown.
  */
-function fragment(name: string): string {
+export function fragment(name: string): string {
   const core = name.replace(/^(黑龙江省?)?(哈尔滨市?)?(道里区)?/, '').replace(/[（(].*$/, '').replace(/(股份)?有限(责任)?公司.*$|(分公司|合作社|商行|经营部|店)$/, '');
   return (core.length >= 4 ? core : name.replace(/^(哈尔滨市?)?(道里区)?/, '')).slice(0, 8);
 }
 
-async function instrument(page: Page): Promise<void> {
+export async function instrument(page: Page): Promise<void> {
   await page.evaluate(() => {
     const w = window as unknown as { __t: { submit?: number; done?: number } };
     w.__t = {};
@@ -48,7 +48,7 @@ async function instrument(page: Page): Promise<void> {
   });
 }
 
-async function submit(page: Page, query: string): Promise<number> {
+export async function submit(page: Page, query: string): Promise<number> {
   const box = page.locator('form[role=search] input[name=q]');
   await box.fill(query);
   await box.press('Enter');

@@ -1,15 +1,25 @@
 /**
  * A province as shards, simulated on this machine: N synthetic districts (different seeds, as different regions
- * would be), each built from scratch in its own copy of the project, all at once. Reports each shard's stages,
- * time and peak memory, and the wall time of the whole, to bench/results/shards.{json,md}.
+ * would be), each built from scratch in its own copy of the project, all at once, each configured (district.yaml
+ * `shards`) to search the others. Then each is served on a port of its own with CORS, as its own host would be,
+ * and in Chromium the first portal's search page looks for subjects of every portal: the time from submitting to
+ * results shown, and the bytes fetched from all of them (cold: a fresh profile; later: in the same page).
+ * Reports each shard's stages, time and peak memory, the wall time of the whole and the search, to
+ * bench/results/shards.{json,md}.
  *
  *   node bench/shards.ts [--shards 2] [--subjects 10000] [--out bench/results]
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { chromium } from '@playwright/test';
+import { readAllNdjson } from '../src/lib/ndjson.ts';
+import type { Subject } from '../src/lib/schemas/subject.ts';
+import { CHROMIUM, serveDist } from '../scripts/serve-dist.ts';
+import { fragment, instrument, medianMs, submit, type SearchRun } from './search.ts';
 
 const { values } = parseArgs({ options: { shards: { type: 'string', default: '2' }, subjects: { type: 'string', default: '10000' }, out: { type: 'string', default: 'bench/results' } } });
 const ROOT = resolve(import.meta.dirname, '..');
@@ -17,6 +27,13 @@ const node = process.execPath;
 const flags = ['--disable-warning=ExperimentalWarning'];
 const n = Number(values.shards);
 const subjects = Number(values.subjects);
+
+/** A free port, asked of the system; each portal's address must be known before the others are built. */
+const freePort = () => new Promise<number>((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => ok(port)); }); });
+const ports: number[] = [];
+for (let i = 0; i < n; i++) ports.push(await freePort());
+const region = (i: number) => `模拟第${i + 1}分区`;
+const url = (i: number) => `http://127.0.0.1:${ports[i]}/`;
 
 interface Stage { name: string; seconds: number; peakRssMB: number }
 const shards = Array.from({ length: n }, (_, i) => {
@@ -26,6 +43,10 @@ const shards = Array.from({ length: n }, (_, i) => {
   for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'district.yaml']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (p) => !p.includes(join('content', 'data')) });
   }
+  // Its own region's name, and the other portals to search with it.
+  const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i).map((j) => `  - { name: ${region(j)}, url: '${url(j)}' }`);
+  const yaml = readFileSync(join(dir, 'district.yaml'), 'utf8').replace(/^ {2}region: .*$/m, `  region: ${region(i)}`);
+  writeFileSync(join(dir, 'district.yaml'), `${yaml}\nshards:\n${others.join('\n')}\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
   return { gen, dir };
 });
@@ -39,22 +60,70 @@ const runs = await Promise.all(shards.map(({ gen, dir }) => new Promise<{ stages
   child.on('exit', (code) => (code === 0 ? ok(JSON.parse(readFileSync(json, 'utf8'))) : fail(new Error(`shard in ${dir} failed (${code})`))));
 })));
 const wall = (performance.now() - t0) / 1000;
+
+// Search across the portals from the first one's search page.
+const metaBytes = shards.map(({ dir }) => readdirSync(join(dir, 'dist/pagefind')).filter((f) => f.endsWith('.pf_meta')).reduce((b, f) => b + statSync(join(dir, 'dist/pagefind', f)).size, 0));
+const servers = await Promise.all(shards.map(({ dir }, i) => serveDist(ports[i], join(dir, 'dist'), { cors: true })));
+const people = await Promise.all(shards.map(({ dir }) => readAllNdjson<Subject>(join(dir, 'content/data/subjects.ndjson'))));
+const QUERIES = 8;
+/** Query k: a company of portal k mod n, spread over each portal's subjects. */
+const target = (k: number) => {
+  const i = k % n;
+  const companies = people[i]!.filter((s) => s.category === '法人及非法人组织' && s.codes.uscc && s.name.length >= 8);
+  return { i, s: companies[Math.floor(((Math.floor(k / n) + 0.5) * companies.length) / Math.ceil(QUERIES / n))]! };
+};
+const browser = await chromium.launch(CHROMIUM);
+const runsSearch: SearchRun[] = [];
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  let bytes = 0;
+  page.on('requestfinished', (req) => {
+    if (/\/(pagefind|pagefind-delta|codes|docno)\/|\/lookups\.json/.test(req.url())) void req.sizes().then((s) => { bytes += s.responseBodySize + s.responseHeadersSize; }, () => {});
+  });
+  await page.goto(`${url(0)}search/`);
+  await page.waitForLoadState('networkidle');
+  await instrument(page);
+  // The first query is of the last portal: its subject must come from another host.
+  for (const k of [n - 1, ...Array.from({ length: QUERIES }, (_, k) => k).filter((k) => k !== n - 1)]) {
+    const { i, s } = target(k);
+    const before = bytes;
+    const ms = await submit(page, fragment(s.name));
+    await page.waitForLoadState('networkidle');
+    const href = i === 0 ? `/subject/${s.id}/` : `${url(i)}subject/${s.id}/`;
+    runsSearch.push({ query: fragment(s.name), what: `${s.name} (${region(i)})`, ms, bytes: bytes - before, found: (await page.locator(`#results a[href="${href}"]`).count()) > 0 });
+  }
+  await context.close();
+} finally {
+  await browser.close();
+  for (const { server } of servers) server.close();
+}
 for (const { gen, dir } of shards) { rmSync(gen, { recursive: true, force: true }); rmSync(dir, { recursive: true, force: true }); }
 
+const [cold, ...later] = runsSearch;
+const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const lines = [
   '# A province as shards, simulated',
   '',
-  `Recorded by \`node bench/shards.ts --shards ${n} --subjects ${subjects}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB.`,
-  `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project, all at the same time on this machine. On CI each shard is its own runner (docs/scale.md).`,
+  `Recorded by \`node bench/shards.ts --shards ${n} --subjects ${subjects}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB.`,
+  `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project, all at the same time on this machine, each configured to search the others (district.yaml \`shards\`). On CI each shard is its own runner (docs/scale.md).`,
   '',
-  '| shard | stages (wall time / peak memory) | total | peak memory |',
-  '|---|---|---|---|',
-  ...runs.map((r, i) => `| ${i + 1} | ${r.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)} s / ${(s.peakRssMB / 1024).toFixed(2)} GB`).join(', ')} | ${r.total.toFixed(1)} s | ${(Math.max(...r.stages.map((s) => s.peakRssMB)) / 1024).toFixed(2)} GB |`),
+  '| shard | stages (wall time / peak memory) | total | peak memory | search metadata (pf_meta) |',
+  '|---|---|---|---|---|',
+  ...runs.map((r, i) => `| ${i + 1} | ${r.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)} s / ${(s.peakRssMB / 1024).toFixed(2)} GB`).join(', ')} | ${r.total.toFixed(1)} s | ${(Math.max(...r.stages.map((s) => s.peakRssMB)) / 1024).toFixed(2)} GB | ${kb(metaBytes[i]!)} |`),
   '',
   `All ${n} shards built in ${wall.toFixed(1)} s of wall time.`,
   '',
+  '## Searching every portal from one',
+  '',
+  `Each portal's \`dist/\` served on a port of its own with CORS; the first portal's /search/ in Chromium (bench/shards.ts). Cold: a fresh profile opens the page and searches a name fragment of a subject of portal ${n}; bytes are everything the search fetched from all portals since the page opened. Later: ${later.length} more fragments, of subjects of each portal in turn, in the same page.`,
+  '',
+  '| cold first search | later searches (median) | fragments whose subject was shown, with its portal\'s link |',
+  '|---|---|---|',
+  `| ${cold!.ms.toFixed(0)} ms, ${kb(cold!.bytes)} | ${medianMs(later).toFixed(0)} ms | ${runsSearch.filter((r) => r.found).length} of ${runsSearch.length} |`,
+  '',
 ];
 mkdirSync(resolve(values.out), { recursive: true });
-writeFileSync(join(resolve(values.out), 'shards.json'), `${JSON.stringify({ shards: n, subjects, wall, runs }, null, 2)}\n`);
+writeFileSync(join(resolve(values.out), 'shards.json'), `${JSON.stringify({ shards: n, subjects, wall, runs, metaBytes, search: runsSearch }, null, 2)}\n`);
 writeFileSync(join(resolve(values.out), 'shards.md'), lines.join('\n'));
 console.log(lines.join('\n'));
