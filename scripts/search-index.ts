@@ -19,6 +19,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
+import { loadDistrict } from '../src/lib/district.ts';
 import { readAllNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
@@ -81,8 +82,29 @@ const stored: Manifest | null = !values.full && existsSync(manifestFile) && exis
   ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null;
 /** The base a delta may stand on: one built from stubs of the same format. */
 const previous = stored?.format === format ? stored : null;
+/**
+ * Stubs by their path without .html (subject/ID; shards/K/subject/ID for another portal's subject indexed here):
+ * this portal's subjects, and those of every portal in district.yaml `shards` whose built data is given, so that a
+ * province's search fetches one index (docs/scale.md). With shards, every stub carries its region as a filter.
+ */
+const district = loadDistrict();
 const stubs = new Map<string, string>();
-for (const [path, html] of searchStubs(records, subjects)) stubs.set(path.slice('subject/'.length, -'.html'.length), html);
+const withRegion = district.shards.length > 0;
+const addStubs = (stubsOf: Iterable<[string, string]>) => { for (const [path, html] of stubsOf) stubs.set(path.slice(0, -'.html'.length), html); };
+addStubs(searchStubs(records, subjects, withRegion ? { region: district.site.region } : {}));
+let shardSubjects = 0;
+for (const [k, shard] of district.shards.entries()) {
+  if (!shard.dataDir) continue;
+  const file = (name: string) => {
+    const path = join(shard.dataDir!, name);
+    if (!existsSync(path)) throw new Error(`${district.file}: shards.${k}.data（${shard.name}）: ${path} 不存在；应指向该门户构建写出的 content/data 目录`);
+    return path;
+  };
+  const [theirRecords, theirSubjects] = [await readAllNdjson<PublishedRecord>(file('records.ndjson')), await readAllNdjson<Subject>(file('subjects.ndjson'))];
+  const before = stubs.size;
+  addStubs(searchStubs(theirRecords, theirSubjects, { region: shard.name, prefix: `shards/${k}/` }));
+  shardSubjects += stubs.size - before;
+}
 const hashes = new Map([...stubs].map(([id, html]) => [id, sha1(html)]));
 const changed = previous ? [...stubs.keys()].filter((id) => previous.base[id]?.hash !== hashes.get(id)) : [];
 const removed = previous ? Object.keys(previous.base).filter((id) => !stubs.has(id)) : [];
@@ -104,10 +126,14 @@ async function indexStubs(ids: Iterable<string>, dir: string, out: string): Prom
   return indexDir(dir, out);
 }
 
-/** One folder for all: subject/ID.html (stubs.ts says why). */
-function writeStubs(ids: Iterable<string>, dir: string): void {
-  mkdirSync(join(dir, 'subject'), { recursive: true });
-  for (const id of ids) writeFileSync(join(dir, 'subject', `${id}.html`), stubs.get(id)!);
+/** One folder for all of a portal's: subject/ID.html (stubs.ts says why). */
+function writeStubs(keys: Iterable<string>, dir: string): void {
+  const made = new Set<string>();
+  for (const key of keys) {
+    const folder = key.slice(0, key.lastIndexOf('/'));
+    if (!made.has(folder)) { mkdirSync(join(dir, folder), { recursive: true }); made.add(folder); }
+    writeFileSync(join(dir, `${key}.html`), stubs.get(key)!);
+  }
 }
 
 async function indexDir(dir: string, out: string): Promise<number> {
@@ -142,12 +168,12 @@ if (incremental && previous) {
   const base: Manifest['base'] = {};
   for (const f of readdirSync(join(BASE, 'fragment'))) {
     const json = gunzipSync(readFileSync(join(BASE, 'fragment', f))).toString('utf8');
-    const url = /"url":"\/subject\/([^/"]+)\.html"/.exec(json)?.[1];
+    const url = /"url":"\/([^"]+)\.html"/.exec(json)?.[1];
     if (url) base[url] = { hash: hashes.get(url)!, fragment: f.replace(/\.pf_fragment$/, '') };
   }
   mkdirSync(cacheDir, { recursive: true });
   writeFileSync(manifestFile, `${JSON.stringify({ format, base })}\n`);
-  summary = `full index of ${pages} subject(s)${previous ? ` (${changed.length + removed.length} changed: more than the delta allows)` : ''}`;
+  summary = `full index of ${pages} subject(s)${shardSubjects ? ` (${shardSubjects} of other portals)` : ''}${previous ? ` (${changed.length + removed.length} changed: more than the delta allows)` : ''}`;
 }
 await pagefind.close();
 console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s); 文号 lookup: ${docNos.shards.size} shards of ${docNos.digits} → ${values.dist}`);

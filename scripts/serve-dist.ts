@@ -22,7 +22,7 @@ export function serveDist(port = 0, dist = DIST, { cors = false } = {}): Promise
     setHeaders: cors ? (res) => res.setHeader('Access-Control-Allow-Origin', '*') : undefined,
   });
   const server = createServer((req, res) => assets(req, res, () => {
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' });
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...(cors ? { 'access-control-allow-origin': '*' } : {}) });
     res.end(notFound);
   }));
   return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve({ server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` })));

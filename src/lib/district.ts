@@ -17,6 +17,8 @@ export interface LoadedDistrict extends District {
   file: string;
   /** Absolute path of the sources file in use (CREDIT_SOURCES wins over the file's `sources`). */
   sourcesFile: string;
+  /** `shards`, each `data` folder resolved beside the district file. */
+  shards: (District['shards'][number] & { dataDir?: string })[];
 }
 
 export function districtFile(explicit?: string): string {
@@ -54,6 +56,7 @@ export function loadDistrict(explicit?: string): LoadedDistrict {
     ...district,
     file,
     sourcesFile: process.env.CREDIT_SOURCES ? resolve(process.env.CREDIT_SOURCES) : resolve(dirname(file), district.sources),
+    shards: district.shards.map((x) => (x.data ? { ...x, dataDir: resolve(dirname(file), x.data) } : x)),
   };
   cache.set(file, loaded);
   return loaded;

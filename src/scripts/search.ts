@@ -26,7 +26,7 @@ interface Pagefind {
 }
 
 /** Another portal searched with this one, and how its lookups are split (its /lookups.json). */
-interface Shard { name: string; url: string; codeDigits?: number; docNoDigits?: number; down?: boolean }
+interface Shard { name: string; url: string; combined?: boolean; codeDigits?: number; docNoDigits?: number; down?: boolean }
 
 const PAGE = 20;
 /** Results loaded before the first are shown: each needs its fragment fetched. */
@@ -120,16 +120,17 @@ export function startSearch(): void {
     pagefind ??= (async () => {
       const path = '/pagefind/pagefind.js';
       const pf = (await import(/* @vite-ignore */ path)) as Pagefind;
-      const mine = SHARDS.length ? { mergeFilter: { region: REGION } } : {};
-      await pf.options({ excerptLength: 16, ...mine });
+      // With shards, this portal's stubs carry their region as a filter already (stubs.ts).
+      await pf.options({ excerptLength: 16 });
       await pf.init();
       // Subjects changed since the last full build are in a small second index, and their old pages are
       // superseded (scripts/search-index.ts); so at every other portal searched with this one.
       const delta = await fetch('/pagefind-delta/superseded.json').then((r) => (r.ok ? r.json() as Promise<{ index: boolean; superseded: string[] }> : null), () => null);
-      if (delta?.index) await pf.mergeIndex('/pagefind-delta/', mine);
+      if (delta?.index) await pf.mergeIndex('/pagefind-delta/', {});
       superseded = new Set(delta?.superseded ?? []);
       await askShards();
-      await Promise.all(SHARDS.filter((x) => !x.down).map(async (shard) => {
+      // A portal whose subjects are in this portal's own index (its `data` was given to the build) is not merged.
+      await Promise.all(SHARDS.filter((x) => !x.down && !x.combined).map(async (shard) => {
         try {
           const other = { baseUrl: shard.url, mergeFilter: { region: shard.name } };
           const d = await fetch(`${shard.url}pagefind-delta/superseded.json`).then((r) => (r.ok ? r.json() as Promise<{ index: boolean; superseded: string[] }> : null), () => null);
@@ -153,13 +154,16 @@ export function startSearch(): void {
     const live = liveSummary(recs, now);
     if (live.live.size === 0) return null;
     const li = el('li', { className: 'border border-gray-300 rounded p-3' });
-    // Another portal's result carries its host (Pagefind's baseUrl); its record pages are there too.
-    const host = /^https?:/.test(d.url) ? new URL(d.url).origin : '';
-    const href = subjectHref(d.url);
+    // Another portal's result carries its host (Pagefind's baseUrl), or, indexed here, the folder that names
+    // the portal (shards/K/subject/ID.html); its record pages are there too.
+    const indexedHere = /^\/shards\/(\d+)(\/subject\/.*)$/.exec(d.url);
+    const portal = indexedHere ? SHARDS[Number(indexedHere[1])] : undefined;
+    const host = portal ? portal.url.replace(/\/$/, '') : /^https?:/.test(d.url) ? new URL(d.url).origin : '';
+    const href = subjectHref(indexedHere ? `${host}${indexedHere[2]}` : d.url);
     li.dataset.subject = href;
     const head = el('p', { className: 'flex flex-wrap items-center gap-2' },
       el('a', { href, className: 'text-lg font-semibold text-blue-800 underline' }, d.meta.title ?? href));
-    const region = host ? SHARDS.find((x) => x.url.startsWith(`${host}/`))?.name : REGION;
+    const region = portal?.name ?? (host ? SHARDS.find((x) => x.url.startsWith(`${host}/`))?.name : REGION);
     if (SHARDS.length && region) head.append(el('span', { className: 'rounded border border-gray-600 px-2 py-0.5 text-sm' }, region));
     if (live.blacklisted) head.append(el('span', { className: 'rounded bg-red-800 px-2 py-0.5 text-sm font-semibold text-white' }, '严重失信主体'));
     if (live.redlisted) head.append(el('span', { className: 'rounded bg-green-800 px-2 py-0.5 text-sm font-semibold text-white' }, '守信激励对象'));

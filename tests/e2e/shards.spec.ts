@@ -5,11 +5,13 @@
  * named rather than silently left out.
  *
  * The other portal is a second index built by the search stage (scripts/search-index.ts) from forty of the
- * sample's subjects moved to 鹤岗市兴安区 (new ids, names, codes and 文号), served on a port of its own with CORS;
- * the site's search page is given that portal's address as a build configured with `shards` would give it.
+ * sample's subjects moved to 鹤岗市兴安区 (new ids, names, codes and 文号), served on a port of its own with CORS.
+ * This portal is the built sample with the index a build configured with `shards` writes (its own subjects with
+ * their region; or, when the other portal's data is given, those subjects too), served on a port of its own; its
+ * search page is given the other portal's address as such a build gives it.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -34,6 +36,9 @@ function uscc(i: number): string {
 
 let server: Server;
 let shardUrl: string;
+/** This portal served with the index of a build that merges the other portal's index, or holds its subjects. */
+const portal = { merging: '', combined: '' };
+const servers: Server[] = [];
 const moved = { subjectId: '', code: '', recordId: '', docNo: '' };
 
 test.describe.configure({ mode: 'serial' });
@@ -52,20 +57,39 @@ test.beforeAll(async () => {
   mkdirSync(join(DIR, 'data'));
   writeFileSync(join(DIR, 'data/subjects.ndjson'), shardSubjects.map((s) => `${JSON.stringify(s)}\n`).join(''));
   writeFileSync(join(DIR, 'data/records.ndjson'), shardRecords.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  const run = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'), '--full',
-    '--data', join(DIR, 'data'), '--dist', join(DIR, 'site'), '--index-dist', join(DIR, 'site')], { cwd: DIR, encoding: 'utf8' });
-  if (run.status !== 0) throw new Error(`search-index failed:\n${run.stderr}`);
+  const index = (data: string, out: string, config: string) => {
+    const run = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'), '--full',
+      '--data', data, '--dist', out, '--index-dist', out], { cwd: DIR, encoding: 'utf8', env: { ...process.env, CREDIT_CONFIG: config } });
+    if (run.status !== 0) throw new Error(`search-index failed:\n${run.stderr}`);
+  };
+  // The other portal, as its own build writes its search files.
+  index(join(DIR, 'data'), join(DIR, 'site'), join(ROOT, 'district.yaml'));
+  // This portal's index with the other portal's subjects in it, as a build whose `shards` entry gives `data` writes it.
+  const yaml = readFileSync(join(ROOT, 'district.yaml'), 'utf8').replace(/^sources: .*$/m, `sources: ${join(ROOT, 'content/sources/daoli/sources.yaml')}`);
+  writeFileSync(join(DIR, 'province.yaml'), `${yaml}\nshards:\n  - { name: ${REGION}, url: 'https://xingan.credit.example.gov.cn/', data: data }\n`);
+  index(join(ROOT, 'content/data'), join(DIR, 'combined'), join(DIR, 'province.yaml'));
+  // …and as a build whose `shards` entry gives no data writes it: its own subjects, each with its region.
+  writeFileSync(join(DIR, 'merging.yaml'), `${yaml}\nshards:\n  - { name: ${REGION}, url: 'https://xingan.credit.example.gov.cn/' }\n`);
+  index(join(ROOT, 'content/data'), join(DIR, 'merging'), join(DIR, 'merging.yaml'));
   ({ server, base: shardUrl } = await serveDist(0, join(DIR, 'site'), { cors: true }));
+  // This portal as each of those builds would publish it: the built site with that index, on a port of its own.
+  for (const variant of ['merging', 'combined'] as const) {
+    cpSync(join(ROOT, 'dist'), join(DIR, `portal-${variant}`), { recursive: true, filter: (p) => !/[/\\]pagefind(-delta)?$/.test(p) });
+    cpSync(join(DIR, variant, 'pagefind'), join(DIR, `portal-${variant}`, 'pagefind'), { recursive: true });
+    const served = await serveDist(0, join(DIR, `portal-${variant}`));
+    servers.push(served.server);
+    portal[variant] = served.base;
+  }
 });
 
-test.afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+test.afterAll(() => Promise.all([server, ...servers].map((x) => new Promise<void>((done) => (x ? x.close(() => done()) : done())))));
 
 /**
  * The search page as a build with `shards` writes it: the other portals' names and addresses on #search-status,
  * set as the page is parsed, before its script runs. (Rewriting the response instead would make Chromium treat the
  * page as public and refuse its requests to the other portal on the loopback address.)
  */
-async function withShards(page: Page, shards: { name: string; url: string }[]): Promise<void> {
+async function withShards(page: Page, shards: { name: string; url: string; combined?: boolean }[]): Promise<void> {
   await page.addInitScript((json) => {
     new MutationObserver((_, observer) => {
       const status = document.getElementById('search-status');
@@ -75,20 +99,25 @@ async function withShards(page: Page, shards: { name: string; url: string }[]): 
     }).observe(document, { childList: true, subtree: true });
   }, JSON.stringify(shards));
 }
-const search = (q: string) => `/search/?q=${encodeURIComponent(q)}`;
+const search = (q: string, at: keyof typeof portal = 'merging') => `${portal[at]}/search/?q=${encodeURIComponent(q)}`;
 
 test('another portal’s subject comes among the results, with its region and links to its host', async ({ page }) => {
   await withShards(page, [{ name: REGION, url: `${shardUrl}/` }]);
+  const fromShard: string[] = [];
+  page.on('request', (r) => { if (r.url().startsWith(`${shardUrl}/pagefind/`)) fromShard.push(r.url()); });
   await page.goto(search('兴安测试商贸'));
   const result = page.locator(`#results li[data-subject="${shardUrl}/subject/${moved.subjectId}/"]`);
   await expect(result).toHaveCount(1);
   await expect(result).toContainText(REGION);
+  // Its index was fetched from its host (the test below counts on seeing such requests).
+  expect(fromShard.some((u) => u.includes('.pf_meta'))).toBe(true);
   await expect(result.getByRole('list').getByRole('link').first()).toHaveAttribute('href', new RegExp(`^${shardUrl}/record/[a-z]+-[0-9a-f]+-hg/$`));
   // The 地区 filter keeps to one region.
+  // Here, the query as typed finds this portal's own 商贸 companies, and none of the other's.
   await page.getByRole('combobox', { name: '地区' }).selectOption(HERE);
-  await expect(result).toHaveCount(0);
-  await expect(page.locator('#search-status')).toContainText(/找到 \d+ 个主体|没有找到/);
+  await expect(page.locator('#search-status')).toContainText(/找到 \d+ 个主体/);
   const hosts = await page.locator('#results li[data-subject]').evaluateAll((els) => els.map((e) => e.getAttribute('data-subject')));
+  expect(hosts.length).toBeGreaterThan(0);
   expect(hosts.filter((h) => !h?.startsWith('/subject/'))).toEqual([]);
   await page.getByRole('combobox', { name: '地区' }).selectOption(REGION);
   await expect(result).toHaveCount(1);
@@ -120,4 +149,27 @@ test('a portal that does not answer is named, and this portal’s results still 
   await expect(page.locator(`#results li[data-subject="/subject/${s.id}/"]`)).toHaveCount(1);
   await expect(page.locator(`#results li[data-subject="/subject/${s.id}/"]`)).toContainText(HERE);
   await expect(page.locator('#search-status')).toContainText('鹤岗市向阳区的信用门户暂时无法查询，结果不含这些地区');
+});
+
+test('another portal whose data the build was given is searched in this portal’s own index, with one index fetched', async ({ page }) => {
+  await withShards(page, [{ name: REGION, url: `${shardUrl}/`, combined: true }]);
+  const fromShard: string[] = [];
+  page.on('request', (r) => { if (r.url().startsWith(`${shardUrl}/pagefind`)) fromShard.push(r.url()); });
+  await page.goto(search('兴安测试商贸', 'combined'));
+  const result = page.locator(`#results li[data-subject="${shardUrl}/subject/${moved.subjectId}/"]`);
+  await expect(result).toHaveCount(1);
+  await expect(result).toContainText(REGION);
+  await expect(result.getByRole('list').getByRole('link').first()).toHaveAttribute('href', new RegExp(`^${shardUrl}/record/[a-z]+-[0-9a-f]+-hg/$`));
+  expect(fromShard).toEqual([]);
+  // The region is a filter of the stubs themselves.
+  await page.getByRole('combobox', { name: '地区' }).selectOption(HERE);
+  await expect(page.locator('#search-status')).toContainText(/找到 \d+ 个主体|没有找到符合条件的主体/);
+  await expect(result).toHaveCount(0);
+  const hosts = await page.locator('#results li[data-subject]').evaluateAll((els) => els.map((e) => e.getAttribute('data-subject')));
+  expect(hosts.filter((h) => !h?.startsWith('/subject/'))).toEqual([]);
+  await page.getByRole('combobox', { name: '地区' }).selectOption(REGION);
+  await expect(result).toHaveCount(1);
+  // A code of that portal is still asked of it, as it publishes its lookups.
+  await page.goto(search(moved.code, 'combined'));
+  await page.waitForURL(`${shardUrl}/subject/${moved.subjectId}/`);
 });

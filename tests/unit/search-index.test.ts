@@ -15,8 +15,8 @@ const SAMPLE = mkdtempSync(join(tmpdir(), 'credit-search-sample-'));
 const ingest = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/ingest/cli.ts'), '--no-cache', '--out', SAMPLE, '--today', '2026-11-22'], { cwd: ROOT, encoding: 'utf8' });
 if (ingest.status !== 0) throw new Error(`ingest of the sample failed:\n${ingest.stderr}`);
 const lines = (file: string) => readFileSync(join(SAMPLE, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
-const run = (cwd: string, extra: string[] = []) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'),
-  '--data', join(cwd, 'data'), '--dist', join(cwd, 'site'), '--index-dist', join(cwd, 'dist'), ...extra], { cwd, encoding: 'utf8' });
+const run = (cwd: string, extra: string[] = [], config = join(ROOT, 'district.yaml')) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'),
+  '--data', join(cwd, 'data'), '--dist', join(cwd, 'site'), '--index-dist', join(cwd, 'dist'), ...extra], { cwd, encoding: 'utf8', env: { ...process.env, CREDIT_CONFIG: config } });
 /** subject id → fragment file name, read from the fragments themselves. */
 function fragmentsOf(dir: string): Map<string, string> {
   const out = new Map<string, string>();
@@ -67,6 +67,35 @@ describe('search-index', () => {
     expect(third.stderr).toContain('full index of 39 subject(s)');
     expect(existsSync(join(cwd, 'dist/pagefind-delta'))).toBe(false);
     expect(fragmentsOf(join(cwd, 'dist/pagefind')).has(gone.id)).toBe(false);
+  });
+
+  it('indexes another portal’s subjects with its own when district.yaml gives that portal’s data, each with its region', { timeout: 120_000 }, () => {
+    const dir = mkdtempSync(join(tmpdir(), 'credit-search-shards-'));
+    mkdirSync(join(dir, 'data'));
+    mkdirSync(join(dir, 'nangang'));
+    const mine = subjects.slice(0, 10);
+    const theirs = subjects.slice(10, 20);
+    const recs = (list: { id: string }[]) => records.filter((r) => list.some((x) => x.id === r.subjectId)).map((r) => `${JSON.stringify(r)}\n`).join('');
+    writeFileSync(join(dir, 'data/subjects.ndjson'), mine.map((x) => `${JSON.stringify(x)}\n`).join(''));
+    writeFileSync(join(dir, 'data/records.ndjson'), recs(mine));
+    writeFileSync(join(dir, 'nangang/subjects.ndjson'), theirs.map((x) => `${JSON.stringify(x)}\n`).join(''));
+    writeFileSync(join(dir, 'nangang/records.ndjson'), recs(theirs));
+    const yaml = readFileSync(join(ROOT, 'district.yaml'), 'utf8').replace(/^sources: .*$/m, `sources: ${join(ROOT, 'content/sources/daoli/sources.yaml')}`);
+    writeFileSync(join(dir, 'district.yaml'), `${yaml}\nshards:\n  - { name: 哈尔滨市南岗区, url: 'https://nangang.credit.example.gov.cn/', data: nangang }\n  - { name: 哈尔滨市香坊区, url: 'https://xiangfang.credit.example.gov.cn/' }\n`);
+    const out = run(dir, [], join(dir, 'district.yaml'));
+    expect(out.status, out.stderr).toBe(0);
+    expect(out.stderr).toContain('full index of 20 subject(s) (10 of other portals)');
+    const pages = readdirSync(join(dir, 'dist/pagefind/fragment')).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, 'dist/pagefind/fragment', f))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string; filters: Record<string, string[]> });
+    const regionOf = new Map(pages.map((p) => [p.url, p.filters.region]));
+    for (const x of mine) expect(regionOf.get(`/subject/${x.id}.html`)).toEqual(['哈尔滨市道里区']);
+    for (const x of theirs) expect(regionOf.get(`/shards/0/subject/${x.id}.html`)).toEqual(['哈尔滨市南岗区']);
+    expect(pages).toHaveLength(20);
+
+    // A shard whose data folder is missing is an error that names it.
+    writeFileSync(join(dir, 'district.yaml'), `${yaml}\nshards:\n  - { name: 哈尔滨市南岗区, url: 'https://nangang.credit.example.gov.cn/', data: nowhere }\n`);
+    const missing = run(dir, [], join(dir, 'district.yaml'));
+    expect(missing.status).not.toBe(0);
+    expect(missing.stderr).toContain('shards.0.data（哈尔滨市南岗区）');
   });
 
   it('writes the code and 文号 lookups where the build stages them', () => {

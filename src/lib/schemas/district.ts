@@ -141,6 +141,12 @@ export const DistrictSchema = z.strictObject({
     name: z.string().min(1),
     /** Its address: a host of its own, as every page it writes links from the root. */
     url: z.url().refine((u) => new URL(u).pathname === '/' && !new URL(u).search && !new URL(u).hash, { message: '分站地址须是站点根地址，以 / 结尾，如 https://daoli.credit.example.gov.cn/' }),
+    /**
+     * Its built data (the content/data folder its build wrote, e.g. from its CI job), relative to district.yaml.
+     * When given, its subjects go into this portal's own search index, so that a search fetches one index
+     * instead of one per portal (docs/scale.md); without it, the search page merges the portal's own index.
+     */
+    data: z.string().min(1).optional(),
   })).default([]),
 });
 export type District = z.output<typeof DistrictSchema>;

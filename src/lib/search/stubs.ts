@@ -36,7 +36,7 @@ export function nameBigrams(name: string): string[] {
  * as an order of all pages in the metadata the first search loads (a quarter of it on the sample); results are by
  * relevance, grouped by subject.
  */
-export function subjectStub(s: Subject, records: PublishedRecord[]): [string, string] {
+export function subjectStub(s: Subject, records: PublishedRecord[], { region, prefix = '' }: StubPlace = {}): [string, string] {
   const names = [s.name, ...s.aliases];
   const pinyin = names.map(namePinyin).flatMap((p) => [p.full, p.initials]);
   const sorted = records.map((r) => ({ r, date: recordDate(r) })).sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.r.id < b.r.id ? -1 : 1));
@@ -55,6 +55,7 @@ export function subjectStub(s: Subject, records: PublishedRecord[]): [string, st
     ...new Set(sorted.map(({ r }) => `authority:${r.authority}`)),
     ...new Set(sorted.map(({ date }) => `year:${date.slice(0, 4)}`)),
     `category:${s.category}`,
+    ...(region ? [`region:${region}`] : []),
   ];
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(s.name)}</title></head><body><main data-pagefind-body>`
     + `<h1 data-pagefind-weight="10">${esc(s.name)}</h1><p data-pagefind-weight="5">${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>`
@@ -62,11 +63,18 @@ export function subjectStub(s: Subject, records: PublishedRecord[]): [string, st
     + Object.entries(meta).map(([k, v]) => attr('meta', k, v)).join('')
     + filters.map((f) => `<i data-pagefind-filter="${esc(f)}"></i>`).join('')
     + '</main></body></html>\n';
-  return [`subject/${s.id}.html`, html];
+  return [`${prefix}subject/${s.id}.html`, html];
 }
 
+/**
+ * Where a stub belongs when a portal searches others too (district.yaml `shards`): its region, as the 地区 filter,
+ * and for another portal's subject indexed here, the folder that names that portal (shards/K/, K its place in
+ * `shards`), which the search page turns into that portal's address.
+ */
+export interface StubPlace { region?: string; prefix?: string }
+
 /** One stub per subject with public records. */
-export function* searchStubs(records: Iterable<PublishedRecord>, subjects: Iterable<Subject>): Generator<[string, string]> {
+export function* searchStubs(records: Iterable<PublishedRecord>, subjects: Iterable<Subject>, place: StubPlace = {}): Generator<[string, string]> {
   const bySubject = new Map<string, PublishedRecord[]>();
   for (const r of records) {
     const list = bySubject.get(r.subjectId);
@@ -75,6 +83,6 @@ export function* searchStubs(records: Iterable<PublishedRecord>, subjects: Itera
   }
   for (const s of subjects) {
     const list = bySubject.get(s.id);
-    if (list?.length) yield subjectStub(s, list);
+    if (list?.length) yield subjectStub(s, list, place);
   }
 }
