@@ -7,7 +7,10 @@
  * Reports each shard's stages, time and peak memory, the wall time of the whole and the search, to
  * bench/results/shards.{json,md}.
  *
- *   node bench/shards.ts [--shards 2] [--subjects 10000] [--out bench/results]
+ *   node bench/shards.ts [--shards 2] [--subjects 10000] [--combined] [--out bench/results]
+ *
+ * --combined: portal 1 is given the others' built data (district.yaml `shards` with `data`) and built after them,
+ * so that its search holds every portal's subjects in one index; results go to shards-combined.{json,md}.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -21,7 +24,9 @@ import type { Subject } from '../src/lib/schemas/subject.ts';
 import { CHROMIUM, serveDist } from '../scripts/serve-dist.ts';
 import { fragment, instrument, medianMs, submit, type SearchRun } from './search.ts';
 
-const { values } = parseArgs({ options: { shards: { type: 'string', default: '2' }, subjects: { type: 'string', default: '10000' }, out: { type: 'string', default: 'bench/results' } } });
+const { values } = parseArgs({ options: { shards: { type: 'string', default: '2' }, subjects: { type: 'string', default: '10000' }, out: { type: 'string', default: 'bench/results' }, combined: { type: 'boolean', default: false } } });
+/** --combined: the first portal is built after the others and given their data, so that it searches them in its own index. */
+const combined = values.combined;
 const ROOT = resolve(import.meta.dirname, '..');
 const node = process.execPath;
 const flags = ['--disable-warning=ExperimentalWarning'];
@@ -36,15 +41,17 @@ const region = (i: number) => `模拟第${i + 1}分区`;
 const url = (i: number) => `http://127.0.0.1:${ports[i]}/`;
 
 interface Stage { name: string; seconds: number; peakRssMB: number }
+const dirs = Array.from({ length: n }, (_, i) => mkdtempSync(join(tmpdir(), `credit-shard-build-${i}-`)));
 const shards = Array.from({ length: n }, (_, i) => {
   const gen = mkdtempSync(join(tmpdir(), `credit-shard-${i}-`));
   execFileSync(node, [...flags, join(ROOT, 'scripts/sample/generate.ts'), '--subjects', String(subjects), '--seed', String(1000 + i), '--out', gen], { stdio: 'ignore' });
-  const dir = mkdtempSync(join(tmpdir(), `credit-shard-build-${i}-`));
+  const dir = dirs[i]!;
   for (const entry of ['src', 'scripts', 'content', 'public', 'astro.config.mjs', 'package.json', 'tsconfig.json', 'district.yaml']) {
     cpSync(join(ROOT, entry), join(dir, entry), { recursive: true, filter: (p) => !p.includes(join('content', 'data')) });
   }
   // Its own region's name, and the other portals to search with it.
-  const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i).map((j) => `  - { name: ${region(j)}, url: '${url(j)}' }`);
+  const others = Array.from({ length: n }, (_, j) => j).filter((j) => j !== i)
+    .map((j) => `  - { name: ${region(j)}, url: '${url(j)}'${combined && i === 0 ? `, data: '${join(dirs[j]!, 'content/data')}'` : ''} }`);
   const yaml = readFileSync(join(dir, 'district.yaml'), 'utf8').replace(/^ {2}region: .*$/m, `  region: ${region(i)}`);
   writeFileSync(join(dir, 'district.yaml'), `${yaml}\nshards:\n${others.join('\n')}\n`);
   symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
@@ -52,13 +59,17 @@ const shards = Array.from({ length: n }, (_, i) => {
 });
 
 const t0 = performance.now();
-const runs = await Promise.all(shards.map(({ gen, dir }) => new Promise<{ stages: Stage[]; total: number }>((ok, fail) => {
+const buildShard = ({ gen, dir }: { gen: string; dir: string }) => new Promise<{ stages: Stage[]; total: number }>((ok, fail) => {
   const json = join(dir, 'build-stages.json');
   const child = spawn(node, [...flags, 'scripts/build.ts', '--full', '--json', json], {
     cwd: dir, stdio: 'ignore', env: { ...process.env, CREDIT_SOURCES: join(gen, 'sources.yaml'), CREDIT_TODAY: '2026-11-22' },
   });
   child.on('exit', (code) => (code === 0 ? ok(JSON.parse(readFileSync(json, 'utf8'))) : fail(new Error(`shard in ${dir} failed (${code})`))));
-})));
+});
+// With --combined the first portal needs the others' data, so it is built after them.
+const runs = combined
+  ? await Promise.all(shards.slice(1).map(buildShard)).then(async (rest) => [await buildShard(shards[0]!), ...rest])
+  : await Promise.all(shards.map(buildShard));
 const wall = (performance.now() - t0) / 1000;
 
 // Search across the portals from the first one's search page.
@@ -85,9 +96,12 @@ try {
   await page.waitForLoadState('networkidle');
   await instrument(page);
   // The first query is of the last portal: its subject must come from another host.
+  let first = true;
   for (const k of [n - 1, ...Array.from({ length: QUERIES }, (_, k) => k).filter((k) => k !== n - 1)]) {
     const { i, s } = target(k);
-    const before = bytes;
+    // The first search counts everything fetched since the page opened (Pagefind, metadata, every portal's).
+    const before = first ? 0 : bytes;
+    first = false;
     const ms = await submit(page, fragment(s.name));
     await page.waitForLoadState('networkidle');
     const href = i === 0 ? `/subject/${s.id}/` : `${url(i)}subject/${s.id}/`;
@@ -105,8 +119,10 @@ const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const lines = [
   '# A province as shards, simulated',
   '',
-  `Recorded by \`node bench/shards.ts --shards ${n} --subjects ${subjects}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB.`,
-  `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project, all at the same time on this machine, each configured to search the others (district.yaml \`shards\`). On CI each shard is its own runner (docs/scale.md).`,
+  `Recorded by \`node bench/shards.ts --shards ${n} --subjects ${subjects}${combined ? ' --combined' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB.`,
+  combined
+    ? `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project: portals 2–${n} at the same time on this machine, then portal 1 given their data (district.yaml \`shards\` with \`data\`), so that it indexes every portal's subjects in its own search index. On CI each shard is its own runner (docs/scale.md).`
+    : `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project, all at the same time on this machine, each configured to search the others (district.yaml \`shards\`, merging their indexes in the browser). On CI each shard is its own runner (docs/scale.md).`,
   '',
   '| shard | stages (wall time / peak memory) | total | peak memory | search metadata (pf_meta) |',
   '|---|---|---|---|---|',
@@ -124,6 +140,7 @@ const lines = [
   '',
 ];
 mkdirSync(resolve(values.out), { recursive: true });
-writeFileSync(join(resolve(values.out), 'shards.json'), `${JSON.stringify({ shards: n, subjects, wall, runs, metaBytes, search: runsSearch }, null, 2)}\n`);
-writeFileSync(join(resolve(values.out), 'shards.md'), lines.join('\n'));
+const base = combined ? 'shards-combined' : 'shards';
+writeFileSync(join(resolve(values.out), `${base}.json`), `${JSON.stringify({ shards: n, subjects, combined, wall, runs, metaBytes, search: runsSearch }, null, 2)}\n`);
+writeFileSync(join(resolve(values.out), `${base}.md`), lines.join('\n'));
 console.log(lines.join('\n'));
