@@ -25,8 +25,12 @@ interface Pagefind {
   search: (q: string | null, o: { filters?: Record<string, string> }) => Promise<{ results: PagefindResult[] }>;
 }
 
-/** Another portal searched with this one, and how its lookups are split (its /lookups.json). */
-interface Shard { name: string; url: string; combined?: boolean; codeDigits?: number; docNoDigits?: number; down?: boolean }
+/**
+ * Another portal searched with this one: its address (`url`, a site root, so `host` is it without the final
+ * slash) and how its lookups are split (its /lookups.json).
+ */
+interface Shard { name: string; url: string; host: string; combined?: boolean; codeDigits?: number; docNoDigits?: number; down?: boolean }
+interface Delta { index: boolean; superseded: string[] }
 
 const PAGE = 20;
 /** Results loaded before the first are shown: each needs its fragment fetched. */
@@ -54,7 +58,7 @@ export function startSearch(): void {
   // The labels come with the page: importing the kind modules here would bring their schemas (zod, ~100 KB) to the browser.
   const KIND_LABELS = JSON.parse(status.dataset.kindLabels ?? '{}') as Record<RecordKind, string>;
   const KIND_CODES = JSON.parse(status.dataset.kindCodes ?? '{}') as KindCodes;
-  const SHARDS = JSON.parse(status.dataset.shards ?? '[]') as Shard[];
+  const SHARDS = (JSON.parse(status.dataset.shards ?? '[]') as Omit<Shard, 'host'>[]).map((x): Shard => ({ ...x, host: new URL(x.url).origin }));
   const REGION = status.dataset.region ?? '';
   if (SHARDS.length) {
     // 地区: this portal's region and the others'. Made here: searching the others needs JavaScript anyway.
@@ -84,8 +88,6 @@ export function startSearch(): void {
   let run = 0;
   let wanted: { kind?: RecordKind; year?: string } = {};
 
-  // Start loading Pagefind (script, WebAssembly, language metadata) as soon as the page is open,
-  // so that the first query only fetches the index chunks it needs.
   /** The other portals' /lookups.json, once: how their lookups are split, and whether they answer at all. */
   let shardsAsked: Promise<void> | null = null;
   const askShards = (): Promise<void> => {
@@ -111,11 +113,17 @@ export function startSearch(): void {
     await askShards();
     const all = await Promise.all([
       ask('', REGION, dir === 'codes' ? codeDigits : docNoDigits),
-      ...SHARDS.filter((x) => !x.down).map((x) => ask(x.url.replace(/\/$/, ''), x.name, dir === 'codes' ? x.codeDigits : x.docNoDigits)),
+      ...SHARDS.filter((x) => !x.down).map((x) => ask(x.host, x.name, dir === 'codes' ? x.codeDigits : x.docNoDigits)),
     ]);
     return all.flat();
   };
 
+  /** A portal's delta index of subjects changed since its last full build, if any (scripts/search-index.ts). */
+  const deltaOf = (site: string): Promise<Delta | null> =>
+    fetch(`${site}/pagefind-delta/superseded.json`).then((r) => (r.ok ? r.json() as Promise<Delta> : null), () => null);
+
+  // Start loading Pagefind (script, WebAssembly, language metadata) as soon as the page is open,
+  // so that the first query only fetches the index chunks it needs.
   const load = (): Promise<Pagefind> => {
     pagefind ??= (async () => {
       const path = '/pagefind/pagefind.js';
@@ -125,7 +133,7 @@ export function startSearch(): void {
       await pf.init();
       // Subjects changed since the last full build are in a small second index, and their old pages are
       // superseded (scripts/search-index.ts); so at every other portal searched with this one.
-      const delta = await fetch('/pagefind-delta/superseded.json').then((r) => (r.ok ? r.json() as Promise<{ index: boolean; superseded: string[] }> : null), () => null);
+      const delta = await deltaOf('');
       if (delta?.index) await pf.mergeIndex('/pagefind-delta/', {});
       superseded = new Set(delta?.superseded ?? []);
       await askShards();
@@ -133,7 +141,7 @@ export function startSearch(): void {
       await Promise.all(SHARDS.filter((x) => !x.down && !x.combined).map(async (shard) => {
         try {
           const other = { baseUrl: shard.url, mergeFilter: { region: shard.name } };
-          const d = await fetch(`${shard.url}pagefind-delta/superseded.json`).then((r) => (r.ok ? r.json() as Promise<{ index: boolean; superseded: string[] }> : null), () => null);
+          const d = await deltaOf(shard.host);
           await pf.mergeIndex(`${shard.url}pagefind/`, other);
           if (d?.index) await pf.mergeIndex(`${shard.url}pagefind-delta/`, other);
           for (const x of d?.superseded ?? []) superseded.add(x);
@@ -158,12 +166,12 @@ export function startSearch(): void {
     // the portal (shards/K/subject/ID.html); its record pages are there too.
     const indexedHere = /^\/shards\/(\d+)(\/subject\/.*)$/.exec(d.url);
     const portal = indexedHere ? SHARDS[Number(indexedHere[1])] : undefined;
-    const host = portal ? portal.url.replace(/\/$/, '') : /^https?:/.test(d.url) ? new URL(d.url).origin : '';
+    const host = portal ? portal.host : /^https?:/.test(d.url) ? new URL(d.url).origin : '';
     const href = subjectHref(indexedHere ? `${host}${indexedHere[2]}` : d.url);
     li.dataset.subject = href;
     const head = el('p', { className: 'flex flex-wrap items-center gap-2' },
       el('a', { href, className: 'text-lg font-semibold text-blue-800 underline' }, d.meta.title ?? href));
-    const region = portal?.name ?? (host ? SHARDS.find((x) => x.url.startsWith(`${host}/`))?.name : REGION);
+    const region = portal?.name ?? (host ? SHARDS.find((x) => x.host === host)?.name : REGION);
     if (SHARDS.length && region) head.append(el('span', { className: 'rounded border border-gray-600 px-2 py-0.5 text-sm' }, region));
     if (live.blacklisted) head.append(el('span', { className: 'rounded bg-red-800 px-2 py-0.5 text-sm font-semibold text-white' }, '严重失信主体'));
     if (live.redlisted) head.append(el('span', { className: 'rounded bg-green-800 px-2 py-0.5 text-sm font-semibold text-white' }, '守信激励对象'));
