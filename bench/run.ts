@@ -1,8 +1,9 @@
 /**
- * npm run bench [-- --tiers 1000,10000,100000]: ingest speed and memory on the sample (1× and 10×) and on each
+ * npm run bench [-- --tiers 1000,10000,100000] [--full]: ingest speed and memory on the sample (1× and 10×) and on each
  * realdata file, the build of the sample by stage, what pages weigh and how fast a first search is
  * (bench/results.md), then the build at district and city size with its incremental rebuild
- * (bench/scale.ts → bench/results/scale.md). No timed assertions live in the tests; this is where speed is shown.
+ * (bench/scale.ts → bench/results/scale.md); with --full, a province of a million subjects as ten shards of 100,000
+ * built one after another, and a search across them (bench/shards.ts → bench/results/shards-100000.md). No timed assertions live in the tests; this is where speed is shown.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { siteBench } from './site.ts';
 
-const { values: args } = parseArgs({ options: { tiers: { type: 'string', default: '1000,10000,100000' } } });
+const { values: args } = parseArgs({ options: { tiers: { type: 'string', default: '1000,10000,100000' }, full: { type: 'boolean', default: false } } });
 const ROOT = resolve(import.meta.dirname, '..');
 const TODAY = '2026-11-22';
 const node = process.execPath;
@@ -93,3 +94,9 @@ console.log(text);
 // --tiers '' skips this (the tiers measured before stay in bench/results/scale.json).
 const scale = spawnSync(node, [...flags, join(ROOT, 'bench/scale.ts'), '--tiers', args.tiers], { cwd: ROOT, stdio: 'inherit' });
 if (scale.status !== 0) process.exit(scale.status ?? 1);
+
+// 6. --full: the province, 1M subjects as ten city-sized shards, each built as one runner would (about an hour here).
+if (args.full) {
+  const province = spawnSync(node, [...flags, join(ROOT, 'bench/shards.ts'), '--shards', '10', '--subjects', '100000', '--parallel', '1'], { cwd: ROOT, stdio: 'inherit' });
+  if (province.status !== 0) process.exit(province.status ?? 1);
+}

@@ -7,7 +7,12 @@
  * Reports each shard's stages, time and peak memory, the wall time of the whole and the search, to
  * bench/results/shards.{json,md}.
  *
- *   node bench/shards.ts [--shards 2] [--subjects 10000] [--combined] [--out bench/results]
+ *   node bench/shards.ts [--shards 2] [--subjects 10000] [--parallel N] [--combined] [--out bench/results]
+ *
+ * --parallel N builds N shards at a time (all at once by default). A city-sized shard takes both cores of this
+ * machine, so the province (`npm run bench -- --full`: ten shards of 100,000 subjects) builds them one after
+ * another, each as it would on a runner of its own; each shard's build cache is removed once it is built, as a
+ * runner's would be, so that ten of them fit on one disk.
  *
  * --combined: portal 1 is given the others' built data (district.yaml `shards` with `data`) and built after them,
  * so that its search holds every portal's subjects in one index; results go to shards-combined.{json,md}.
@@ -24,7 +29,7 @@ import type { Subject } from '../src/lib/schemas/subject.ts';
 import { CHROMIUM, serveDist } from '../scripts/serve-dist.ts';
 import { fragment, instrument, medianMs, submit, type SearchRun } from './search.ts';
 
-const { values } = parseArgs({ options: { shards: { type: 'string', default: '2' }, subjects: { type: 'string', default: '10000' }, out: { type: 'string', default: 'bench/results' }, combined: { type: 'boolean', default: false } } });
+const { values } = parseArgs({ options: { shards: { type: 'string', default: '2' }, subjects: { type: 'string', default: '10000' }, out: { type: 'string', default: 'bench/results' }, combined: { type: 'boolean', default: false }, parallel: { type: 'string' } } });
 /** --combined: the first portal is built after the others and given their data, so that it searches them in its own index. */
 const combined = values.combined;
 const ROOT = resolve(import.meta.dirname, '..');
@@ -32,6 +37,7 @@ const node = process.execPath;
 const flags = ['--disable-warning=ExperimentalWarning'];
 const n = Number(values.shards);
 const subjects = Number(values.subjects);
+const parallel = Math.max(1, Math.min(n, Number(values.parallel ?? n)));
 
 /** A free port, asked of the system; each portal's address must be known before the others are built. */
 const freePort = () => new Promise<number>((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => ok(port)); }); });
@@ -64,12 +70,26 @@ const buildShard = ({ gen, dir }: { gen: string; dir: string }) => new Promise<{
   const child = spawn(node, [...flags, 'scripts/build.ts', '--full', '--json', json], {
     cwd: dir, stdio: 'ignore', env: { ...process.env, CREDIT_SOURCES: join(gen, 'sources.yaml'), CREDIT_TODAY: '2026-11-22' },
   });
-  child.on('exit', (code) => (code === 0 ? ok(JSON.parse(readFileSync(json, 'utf8'))) : fail(new Error(`shard in ${dir} failed (${code})`))));
+  child.on('exit', (code) => {
+    if (code !== 0) return fail(new Error(`shard in ${dir} failed (${code})`));
+    // What a runner throws away: its build cache and the sources; dist/ and content/data stay to be served and read.
+    rmSync(join(dir, '.cache'), { recursive: true, force: true });
+    rmSync(gen, { recursive: true, force: true });
+    ok(JSON.parse(readFileSync(json, 'utf8')));
+  });
 });
+/** Builds the given shards, `parallel` at a time, keeping their order in the result. */
+async function buildAll(list: typeof shards) {
+  const out: { stages: Stage[]; total: number }[] = [];
+  let next = 0;
+  const lane = async () => { for (let k = next++; k < list.length; k = next++) out[k] = await buildShard(list[k]!); };
+  await Promise.all(Array.from({ length: Math.min(parallel, list.length) }, lane));
+  return out;
+}
 // With --combined the first portal needs the others' data, so it is built after them.
 const runs = combined
-  ? await Promise.all(shards.slice(1).map(buildShard)).then(async (rest) => [await buildShard(shards[0]!), ...rest])
-  : await Promise.all(shards.map(buildShard));
+  ? await buildAll(shards.slice(1)).then(async (rest) => [await buildShard(shards[0]!), ...rest])
+  : await buildAll(shards);
 const wall = (performance.now() - t0) / 1000;
 
 // Search across the portals from the first one's search page.
@@ -112,23 +132,26 @@ try {
   await browser.close();
   for (const { server } of servers) server.close();
 }
-for (const { gen, dir } of shards) { rmSync(gen, { recursive: true, force: true }); rmSync(dir, { recursive: true, force: true }); }
+for (const { dir } of shards) rmSync(dir, { recursive: true, force: true });
 
 const [cold, ...later] = runsSearch;
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
+const together = parallel >= n ? 'all at the same time' : parallel === 1 ? 'one after another' : `${parallel} at a time`;
+const slowest = Math.max(...runs.map((r) => r.total));
+const heaviest = Math.max(...runs.flatMap((r) => r.stages.map((s) => s.peakRssMB)));
 const lines = [
   '# A province as shards, simulated',
   '',
-  `Recorded by \`node bench/shards.ts --shards ${n} --subjects ${subjects}${combined ? ' --combined' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB.`,
+  `Recorded by \`node bench/shards.ts --shards ${n} --subjects ${subjects}${parallel < n ? ` --parallel ${parallel}` : ''}${combined ? ' --combined' : ''}\` on ${new Date().toISOString().slice(0, 10)}: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB.`,
   combined
-    ? `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project: portals 2–${n} at the same time on this machine, then portal 1 given their data (district.yaml \`shards\` with \`data\`), so that it indexes every portal's subjects in its own search index. On CI each shard is its own runner (docs/scale.md).`
-    : `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project, all at the same time on this machine, each configured to search the others (district.yaml \`shards\`, merging their indexes in the browser). On CI each shard is its own runner (docs/scale.md).`,
+    ? `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project: portals 2–${n} ${together} on this machine, then portal 1 given their data (district.yaml \`shards\` with \`data\`), so that it indexes every portal's subjects in its own search index. On CI each shard is its own runner (docs/scale.md).`
+    : `${n} synthetic districts of ${subjects} subjects each (different seeds), each built from scratch in its own copy of the project, ${together} on this machine, each configured to search the others (district.yaml \`shards\`, merging their indexes in the browser). On CI each shard is its own runner (docs/scale.md).`,
   '',
   '| shard | stages (wall time / peak memory) | total | peak memory | search metadata (pf_meta) |',
   '|---|---|---|---|---|',
   ...runs.map((r, i) => `| ${i + 1} | ${r.stages.map((s) => `${s.name} ${s.seconds.toFixed(1)} s / ${(s.peakRssMB / 1024).toFixed(2)} GB`).join(', ')} | ${r.total.toFixed(1)} s | ${(Math.max(...r.stages.map((s) => s.peakRssMB)) / 1024).toFixed(2)} GB | ${kb(metaBytes[i]!)} |`),
   '',
-  `All ${n} shards built in ${wall.toFixed(1)} s of wall time.`,
+  `All ${n} shards built in ${wall.toFixed(1)} s of wall time. The slowest shard took ${slowest.toFixed(1)} s and the most memory any stage of any shard took was ${(heaviest / 1024).toFixed(2)} GB (a province's target: each shard ≤ 20 min and ≤ 8 GB).`,
   '',
   '## Searching every portal from one',
   '',
@@ -140,7 +163,7 @@ const lines = [
   '',
 ];
 mkdirSync(resolve(values.out), { recursive: true });
-const base = combined ? 'shards-combined' : 'shards';
+const base = `shards${combined ? '-combined' : ''}${subjects !== 10000 ? `-${subjects}` : ''}`;
 writeFileSync(join(resolve(values.out), `${base}.json`), `${JSON.stringify({ shards: n, subjects, combined, wall, runs, metaBytes, search: runsSearch }, null, 2)}\n`);
 writeFileSync(join(resolve(values.out), `${base}.md`), lines.join('\n'));
 console.log(lines.join('\n'));

@@ -554,8 +554,9 @@ async function main() {
 
   // 1. GBK CSV with Chinese headers (a desktop export from the 双公示 reporting system).
   const penaltyRows = penalties.map(penaltyCsvRow);
-  // The same decision reported twice (once by the department, once by the data source unit).
-  for (const i of [17, 230, 1024]) penaltyRows.push([...penaltyRows[i]!]);
+  // The same decision reported twice (once by the department, once by the data source unit); a small district
+  // (--subjects 300) has fewer decisions than these places, so they wrap.
+  for (const i of [17, 230, 1024]) penaltyRows.push([...penaltyRows[i % penaltyRows.length]!]);
   penaltyRows.splice(400, 0, ...badPenalties.slice(0, 3));
   penaltyRows.splice(1500, 0, ...badPenalties.slice(3));
   penaltyRows.push(...changedPenaltyRows);
