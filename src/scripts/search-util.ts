@@ -1,6 +1,6 @@
 /** Pure helpers of the search page, shared with the unit tests. */
 import { USCC_ALPHABET } from '../lib/credit-code.ts';
-import { ALL_HAN, HAN_SPLIT, coveringPairs } from '../lib/search/pairs.ts';
+import { ALL_HAN, HAN_SPLIT, charPairs, coveringPairs, pairToken } from '../lib/search/pairs.ts';
 import { toHalfWidth } from '../lib/text.ts';
 
 /** The credit file a search result is about: stubs are indexed as /subject/ID.html (src/lib/search/stubs.ts). */
@@ -30,11 +30,13 @@ export function today(d: Date = new Date()): string {
 }
 
 /**
- * A query as Pagefind should see it: a run of Chinese characters becomes pairs covering it (the index holds every
- * pair of every name, src/lib/search/stubs.ts), so that a fragment is found however Pagefind would cut it; other
- * words (pinyin, codes, Latin names) stay as typed.
+ * A query as Pagefind should see it: a run of two or more Chinese characters becomes the tokens of pairs covering
+ * it (the index holds every pair of every name as a token, src/lib/search/pairs.ts), so that a fragment is found
+ * however Pagefind or the browser would cut it; other words (pinyin, codes, Latin names, a single character) stay
+ * as typed. `every`: all its adjacent pairs, not just enough to cover it (鑫源恒泰建筑工程: 鑫源 源恒 恒泰 泰建
+ * 建筑 筑工 工程), which only a name holding the run itself, or by coincidence, has all of.
  */
-export function searchTerms(q: string): string {
+export function searchTerms(q: string, every = false): string {
   return q.trim().split(/\s+/).flatMap((word) => word.split(HAN_SPLIT).filter(Boolean)
-    .flatMap((part) => (part.length >= 3 && ALL_HAN.test(part) ? coveringPairs(part) : [part]))).join(' ');
+    .flatMap((part) => (part.length >= 2 && ALL_HAN.test(part) ? (every ? charPairs(part) : coveringPairs(part)).map(pairToken) : [part]))).join(' ');
 }

@@ -311,11 +311,23 @@ export function startSearch(): void {
     // title) as typed.
     const terms = q ? searchTerms(q) : null;
     let result = await pf.search(terms, { filters: active });
-    if (q && terms !== q && result.results.length === 0) result = await pf.search(q, { filters: active });
+    const byPairs = result.results.length > 0;
+    if (q && terms !== q && !byPairs) result = await pf.search(q, { filters: active });
+    let results = result.results;
+    // A fragment whose pairs many names share in another order (恒泰鑫源建筑工程 holds 鑫源 恒泰 建筑 工程 too):
+    // more than a page of them, and the names that hold the fragment itself, ranked among them by chance, may
+    // not be shown. Those holding every adjacent pair of it come first; the index chunks of the pairs between
+    // (源恒 泰建 筑工) are fetched only then.
+    const every = q ? searchTerms(q, true) : null;
+    if (byPairs && every && every !== terms && results.length > PAGE) {
+      const tight = await pf.search(every, { filters: active });
+      const ids = new Set(tight.results.map((r) => r.id));
+      results = [...tight.results, ...results.filter((r) => !ids.has(r.id))];
+    }
     if (id !== run) return;
     list.append(...first);
     exact = first.length;
-    pending = result.results.filter((r) => !superseded.has(r.id));
+    pending = results.filter((r) => !superseded.has(r.id));
     total = pending.length;
     await showMore(id);
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nameBigrams, searchStubs, subjectCodes, subjectStub } from '../../src/lib/search/stubs.ts';
+import { namePairTokens, searchStubs, subjectCodes, subjectStub } from '../../src/lib/search/stubs.ts';
+import { pairToken } from '../../src/lib/search/pairs.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
 import { isUsccShape, normalizeQueryCode, searchTerms, subjectHref, today } from '../../src/scripts/search-util.ts';
@@ -86,17 +87,34 @@ describe('search-util', () => {
 });
 
 describe('name pairs', () => {
-  it('the index holds every pair of adjacent Chinese characters of the names', () => {
-    expect(nameBigrams('ABC科技（哈尔滨）有限公司')).toEqual(['科技', '哈尔', '尔滨', '有限', '限公', '公司']);
-    const html = Object.fromEntries(searchStubs([penalty], [subject]))['subject/9133021272513935X8.html']!;
-    expect(html).toContain('<p data-pagefind-weight="5">哈尔 尔滨 滨松 松江 商贸 有限 限公 公司 江商</p>');
+  // The tokens below were worked out by hand: zz, then ((first − 0x3400) × 27648 + (second − 0x3400)) in base 36, six digits.
+  it('a pair of Chinese characters is one token of letters and digits', () => {
+    expect(pairToken('顾乡')).toBe('zzbrh6jl');
+    expect(pairToken('一一')).toBe('zz31kfsw');
+    expect(pairToken('㐀㐀')).toBe('zz000000');
   });
-  it('a fragment of three or more Chinese characters is asked for by its pairs; other words as typed', () => {
-    expect(searchTerms('顾乡安和建筑工程')).toBe('顾乡 安和 建筑 工程');
-    expect(searchTerms('顾乡安和建')).toBe('顾乡 安和 和建');
-    expect(searchTerms('顾乡安')).toBe('顾乡 乡安');
-    expect(searchTerms('商贸')).toBe('商贸');
+  it('the index holds every pair of adjacent Chinese characters of the names, as tokens', () => {
+    expect(namePairTokens('ABC科技（哈尔滨）有限公司')).toEqual(['zz867nuo', 'zz3u5990', 'zz4owbmw', 'zz5z2rf4', 'zzbiaj58', 'zz3fzkzc']);
+    const html = Object.fromEntries(searchStubs([penalty], [subject]))['subject/9133021272513935X8.html']!;
+    // 哈尔 尔滨 滨松 松江 江商 商贸 有限 限公 公司
+    for (const token of ['zz3u5990', 'zz4owbmw', 'zz6w8ku6', 'zz60zv4v', 'zz6ljvwm', 'zz3w86yg', 'zz5z2rf4', 'zzbiaj58', 'zz3fzkzc']) expect(html).toContain(token);
+    expect(html).not.toContain('哈尔 尔滨');
+  });
+  it('a fragment of two or more Chinese characters is asked for by the tokens of its pairs; other words as typed', () => {
+    // 顾乡 安和 建筑 工程
+    expect(searchTerms('顾乡安和建筑工程')).toBe('zzbrh6jl zz4mlt3g zz5143f5 zz4wjxu3');
+    // 顾乡 安和 和建
+    expect(searchTerms('顾乡安和建')).toBe('zzbrh6jl zz4mlt3g zz3t5ptm');
+    // 顾乡 乡安
+    expect(searchTerms('顾乡安')).toBe('zzbrh6jl zz335zt5');
+    expect(searchTerms('商贸')).toBe('zz3w86yg');
+    expect(searchTerms('商')).toBe('商');
     expect(searchTerms('hebsm')).toBe('hebsm');
-    expect(searchTerms('ABC科技有限 91230102')).toBe('ABC 科技 有限 91230102');
+    expect(searchTerms('ABC科技有限 91230102')).toBe('ABC zz867nuo zz5z2rf4 91230102');
+  });
+  it('every pair of a fragment, when asked for: only a name holding the fragment itself has them all', () => {
+    // 顾乡 乡安 安和 和建
+    expect(searchTerms('顾乡安和建', true)).toBe('zzbrh6jl zz335zt5 zz4mlt3g zz3t5ptm');
+    expect(searchTerms('商贸', true)).toBe('zz3w86yg');
   });
 });

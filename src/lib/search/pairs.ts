@@ -2,7 +2,9 @@
  * Pairs of adjacent Chinese characters. Pagefind cuts Chinese text into words by context, so a name and a fragment
  * of it can be cut differently (at 100,000 subjects 顾乡安和建筑工程 found nothing though two companies carry it).
  * The index holds every pair of every name (stubs.ts) and the search page asks for a fragment's pairs
- * (src/scripts/search-util.ts): a pair standing alone is cut alike wherever it comes from.
+ * (src/scripts/search-util.ts), each as a word of letters and digits (pairToken): the browser cuts a query into
+ * words too (Intl.Segmenter), and cut 泰建 into 泰 and 建, each then matching any word it begins, so that every
+ * name holding the characters in any order matched alike.
  */
 
 /** Chinese characters: CJK unified ideographs and extension A. */
@@ -32,4 +34,16 @@ export function coveringPairs(run: string): string[] {
   for (let i = 0; i + 1 < run.length; i += 2) out.push(run.slice(i, i + 2));
   if (run.length % 2) out.push(run.slice(-2));
   return out;
+}
+
+const HAN_FIRST = 0x3400;
+const HAN_COUNT = 0x9fff - HAN_FIRST + 1;
+/**
+ * A pair of Chinese characters as one word that no segmenter cuts and no other word begins with: zz and the pair's
+ * number among all pairs of HAN characters in base 36, six digits (27,648² < 36⁶). Pinyin never holds zz, and
+ * no code begins with it.
+ */
+export function pairToken(pair: string): string {
+  const n = (pair.charCodeAt(0) - HAN_FIRST) * HAN_COUNT + (pair.charCodeAt(1) - HAN_FIRST);
+  return `zz${n.toString(36).padStart(6, '0')}`;
 }

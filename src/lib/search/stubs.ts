@@ -1,6 +1,6 @@
 /**
  * The search index's input: one small HTML document per subject, at the URL of its page, holding the words to
- * search — names, aliases, every code, the name's pinyin and initials, its pairs of adjacent characters — and one
+ * search — names, aliases, every code, the name's pinyin and initials, its pairs of adjacent characters (as tokens) — and one
  * section per public record
  * (heading with the record's id, its kind, title, 文号 and authority), so that Pagefind returns one result per
  * subject with the matching records as its sub-results. Attributes carry the filters (every kind, authority and
@@ -12,7 +12,7 @@ import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
 import { kindLabel, recordDate, recordTitle } from '../view/record.ts';
 import { lookupCodes } from './codes.ts';
-import { HAN_RUN, charPairs } from './pairs.ts';
+import { HAN_RUN, charPairs, pairToken } from './pairs.ts';
 import { namePinyin } from './pinyin.ts';
 import { NO_END, packRecords } from './summary.ts';
 
@@ -24,9 +24,9 @@ export function subjectCodes(s: Subject): string {
   return lookupCodes(s).join(' ');
 }
 
-/** Every pair of adjacent Chinese characters of a name, once each (pairs.ts says why). */
-export function nameBigrams(name: string): string[] {
-  return [...new Set((name.match(HAN_RUN) ?? []).flatMap(charPairs))];
+/** Every pair of adjacent Chinese characters of a name, once each, as the words the index holds (pairs.ts says why). */
+export function namePairTokens(name: string): string[] {
+  return [...new Set((name.match(HAN_RUN) ?? []).flatMap(charPairs).map(pairToken))];
 }
 
 /**
@@ -59,7 +59,7 @@ export function subjectStub(s: Subject, records: PublishedRecord[], { region, pr
   ];
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(s.name)}</title></head><body><main data-pagefind-body>`
     + `<h1 data-pagefind-weight="10">${esc(s.name)}</h1><p data-pagefind-weight="5">${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>`
-    + `<p data-pagefind-weight="5">${[...new Set(names.flatMap(nameBigrams))].join(' ')}</p>${sections}`
+    + `<p data-pagefind-weight="5">${[...new Set(names.flatMap(namePairTokens))].join(' ')}</p>${sections}`
     + Object.entries(meta).map(([k, v]) => attr('meta', k, v)).join('')
     + filters.map((f) => `<i data-pagefind-filter="${esc(f)}"></i>`).join('')
     + '</main></body></html>\n';
