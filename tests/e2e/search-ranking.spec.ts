@@ -34,7 +34,7 @@ test.beforeAll(async () => {
   const records = lines('records.ndjson');
   const withRecords = new Set(records.map((r) => r.subjectId));
   const subjects = lines('subjects.ndjson').filter((s) => s.category === '法人及非法人组织' && withRecords.has(s.id)).slice(0, names.length)
-    .map((s, i) => ({ ...s, name: names[i], aliases: [] }));
+    .map((s, i): Record<string, any> => ({ ...s, name: names[i], aliases: [] }));
   const ids = new Set(subjects.map((s) => s.id));
   mkdirSync(join(DIR, 'data'));
   writeFileSync(join(DIR, 'data/subjects.ndjson'), subjects.map((s) => `${JSON.stringify(s)}\n`).join(''));
