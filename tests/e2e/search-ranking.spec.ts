@@ -6,13 +6,13 @@
  * The index is built by the search stage (scripts/search-index.ts) from 24 of the sample's companies renamed to
  * every order of those four words, the one searched for last; the built sample is served with it.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveDist } from '../../scripts/serve-dist.ts';
 import { expect, test } from './fixtures.ts';
+import { buildIndex, portalWithIndex } from './portal.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = mkdtempSync(join(tmpdir(), 'credit-ranking-'));
@@ -39,11 +39,8 @@ test.beforeAll(async () => {
   mkdirSync(join(DIR, 'data'));
   writeFileSync(join(DIR, 'data/subjects.ndjson'), subjects.map((s) => `${JSON.stringify(s)}\n`).join(''));
   writeFileSync(join(DIR, 'data/records.ndjson'), records.filter((r) => ids.has(r.subjectId)).map((r) => `${JSON.stringify(r)}\n`).join(''));
-  const run = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'), '--full',
-    '--data', join(DIR, 'data'), '--dist', join(DIR, 'site'), '--index-dist', join(DIR, 'site')], { cwd: DIR, encoding: 'utf8', env: { ...process.env, CREDIT_CONFIG: join(ROOT, 'district.yaml') } });
-  if (run.status !== 0) throw new Error(`search-index failed:\n${run.stderr}`);
-  cpSync(join(ROOT, 'dist'), join(DIR, 'portal'), { recursive: true, filter: (p) => !/[/\\]pagefind(-delta)?$/.test(p) });
-  cpSync(join(DIR, 'site/pagefind'), join(DIR, 'portal/pagefind'), { recursive: true });
+  buildIndex(join(DIR, 'data'), join(DIR, 'site'), join(ROOT, 'district.yaml'), DIR);
+  portalWithIndex(join(DIR, 'site'), join(DIR, 'portal'));
   ({ server, base } = await serveDist(0, join(DIR, 'portal')));
 });
 

@@ -10,8 +10,7 @@
  * their region; or, when the other portal's data is given, those subjects too), served on a port of its own; its
  * search page is given the other portal's address as such a build gives it.
  */
-import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,6 +18,7 @@ import type { Page } from '@playwright/test';
 import { orgCodeCheckChar, usccCheckChar } from '../../src/lib/credit-code.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
 import { expect, test } from './fixtures.ts';
+import { buildIndex, portalWithIndex } from './portal.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const DIR = mkdtempSync(join(tmpdir(), 'credit-shard-'));
@@ -57,11 +57,7 @@ test.beforeAll(async () => {
   mkdirSync(join(DIR, 'data'));
   writeFileSync(join(DIR, 'data/subjects.ndjson'), shardSubjects.map((s) => `${JSON.stringify(s)}\n`).join(''));
   writeFileSync(join(DIR, 'data/records.ndjson'), shardRecords.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  const index = (data: string, out: string, config: string) => {
-    const run = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'), '--full',
-      '--data', data, '--dist', out, '--index-dist', out], { cwd: DIR, encoding: 'utf8', env: { ...process.env, CREDIT_CONFIG: config } });
-    if (run.status !== 0) throw new Error(`search-index failed:\n${run.stderr}`);
-  };
+  const index = (data: string, out: string, config: string) => buildIndex(data, out, config, DIR);
   // The other portal, as its own build writes its search files.
   index(join(DIR, 'data'), join(DIR, 'site'), join(ROOT, 'district.yaml'));
   // This portal's index with the other portal's subjects in it, as a build whose `shards` entry gives `data` writes it.
@@ -74,8 +70,7 @@ test.beforeAll(async () => {
   ({ server, base: shardUrl } = await serveDist(0, join(DIR, 'site'), { cors: true }));
   // This portal as each of those builds would publish it: the built site with that index, on a port of its own.
   for (const variant of ['merging', 'combined'] as const) {
-    cpSync(join(ROOT, 'dist'), join(DIR, `portal-${variant}`), { recursive: true, filter: (p) => !/[/\\]pagefind(-delta)?$/.test(p) });
-    cpSync(join(DIR, variant, 'pagefind'), join(DIR, `portal-${variant}`, 'pagefind'), { recursive: true });
+    portalWithIndex(join(DIR, variant), join(DIR, `portal-${variant}`));
     const served = await serveDist(0, join(DIR, `portal-${variant}`));
     servers.push(served.server);
     portal[variant] = served.base;
