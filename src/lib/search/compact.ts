@@ -9,7 +9,11 @@
  * fetches pagefind-entry.json afresh on every load). A base index and its delta (scripts/search-index.ts) have
  * different tags, so their page ids never collide when the search page merges them.
  *
- * Only the page names change. The file is decoded and encoded with cbor2, and left as Pagefind wrote it (with the
+ * Each page's word count becomes the index's mean. Pagefind uses it only to weigh a match by the page's length
+ * against the mean (BM25), and a stub's length is its count of records: a subject with many records ranked below
+ * one with few for the same name. Without it the metadata is another third smaller (on the sample 6.8 → 4.6 KB).
+ *
+ * Nothing else changes. The file is decoded and encoded with cbor2, and left as Pagefind wrote it (with the
  * reason returned) unless re-encoding the decoded file gives back its exact bytes and every page is a fragment of
  * its own, so that a later Pagefind with another layout cannot be damaged, only left uncompacted.
  */
@@ -56,7 +60,9 @@ export function compactPagefind(dir: string): Compacted {
   let bytesAfter = 0;
   let count = 0;
   for (const { lang, oldFile, pages, decoded, tag } of plans) {
+    const mean = Math.round(pages.reduce((sum, p) => sum + p[1], 0) / Math.max(1, pages.length));
     pages.forEach((page, i) => {
+      page[1] = mean;
       const name = `${tag}-${i.toString(36)}`;
       renameSync(join(dir, 'fragment', `${page[0]}.pf_fragment`), join(dir, 'fragment', `${name}.pf_fragment`));
       page[0] = name;
