@@ -15,7 +15,6 @@ import { expect, test } from './fixtures.ts';
 import { buildIndex, portalWithIndex } from './portal.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-const DIR = mkdtempSync(join(tmpdir(), 'credit-ranking-'));
 const WORDS = ['鑫源', '恒泰', '建筑', '工程'];
 
 /** Every order of the words, the given order last. */
@@ -31,6 +30,8 @@ const lines = (file: string) => readFileSync(join(ROOT, 'content/data', file), '
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
+  // Its own folder each time: a worker that runs the tests of this file in two groups runs this twice.
+  const DIR = mkdtempSync(join(tmpdir(), 'credit-ranking-'));
   const records = lines('records.ndjson');
   const withRecords = new Set(records.map((r) => r.subjectId));
   const subjects = lines('subjects.ndjson').filter((s) => s.category === '法人及非法人组织' && withRecords.has(s.id)).slice(0, names.length)
