@@ -18,7 +18,7 @@
  * so that its search holds every portal's subjects in one index; results go to shards-combined.{json,md}.
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, statfsSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -41,6 +41,18 @@ const parallel = Math.max(1, Math.min(n, Number(values.parallel ?? n)));
 
 /** A free port, asked of the system; each portal's address must be known before the others are built. */
 const freePort = () => new Promise<number>((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => ok(port)); }); });
+/**
+ * What the shards need on disk, all built before any is searched: a 100,000-subject shard left 6.8 GB (its dist/ and
+ * content/data), so about 70 KB a subject. Ten of them did not fit beside the project on this machine (root may use
+ * about 100 GB of its disk): the tenth build failed for want of space, so the bench now says so before it starts.
+ */
+const BYTES_PER_SUBJECT = 70 * 1024;
+const needed = n * subjects * BYTES_PER_SUBJECT;
+const { bavail, bsize } = statfsSync(tmpdir());
+if (bavail * bsize < needed) {
+  console.error(`bench:shards: ${n} shards of ${subjects} subjects need about ${(needed / 2 ** 30).toFixed(0)} GB in ${tmpdir()}, and ${(bavail * bsize / 2 ** 30).toFixed(0)} GB is free. Free space, or set TMPDIR to a disk that has it.`);
+  process.exit(1);
+}
 const ports: number[] = [];
 for (let i = 0; i < n; i++) ports.push(await freePort());
 const region = (i: number) => `模拟第${i + 1}分区`;
@@ -105,6 +117,7 @@ const target = (k: number) => {
 };
 const browser = await chromium.launch(CHROMIUM);
 const runsSearch: SearchRun[] = [];
+let named: (string | null)[] = [];
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -114,6 +127,8 @@ try {
   });
   await page.goto(`${url(0)}search/`);
   await page.waitForLoadState('networkidle');
+  // What the page says before any script: the other portals it searches, each a link to its site.
+  named = await page.locator('main p', { hasText: '本页同时查询' }).getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
   await instrument(page);
   // The first query is of the last portal: its subject must come from another host.
   let first = true;
@@ -135,6 +150,7 @@ try {
 for (const { dir } of shards) rmSync(dir, { recursive: true, force: true });
 
 const [cold, ...later] = runsSearch;
+const others = Array.from({ length: n - 1 }, (_, j) => url(j + 1));
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const together = parallel >= n ? 'all at the same time' : parallel === 1 ? 'one after another' : `${parallel} at a time`;
 const slowest = Math.max(...runs.map((r) => r.total));
@@ -160,6 +176,8 @@ const lines = [
   '| cold first search | later searches (median) | fragments whose subject was shown, with its portal\'s link |',
   '|---|---|---|',
   `| ${cold!.ms.toFixed(0)} ms, ${kb(cold!.bytes)} | ${medianMs(later).toFixed(0)} ms | ${runsSearch.filter((r) => r.found).length} of ${runsSearch.length} |`,
+  '',
+  `The first portal's search page, as built, names ${named.length} other portals with a link to each (${others.every((u) => named.includes(u)) ? 'every one' : 'not every one'} of the ${n - 1} configured).`,
   '',
 ];
 mkdirSync(resolve(values.out), { recursive: true });
