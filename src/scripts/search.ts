@@ -310,15 +310,18 @@ export function startSearch(): void {
     // A name fragment by its character pairs; a query that no name holds (an authority, a phrase of a record's
     // title) as typed.
     const terms = q ? searchTerms(q) : null;
-    // A fragment whose pairs other names hold in another order (恒泰鑫源建筑工程 holds 鑫源 恒泰 建筑 工程 too):
-    // the names that hold the fragment itself, ranked among those by chance, may not be among the first shown.
-    // Those holding every adjacent pair of it (the pairs between too: 源恒 泰建 筑工) come first. Both searches
-    // run at once: their index chunks are fetched together, not one set after the other.
-    const every = q ? searchTerms(q, true) : null;
-    const [result, tight] = await Promise.all([pf.search(terms, { filters: active }), every && every !== terms ? pf.search(every, { filters: active }) : null]);
+    let result = await pf.search(terms, { filters: active });
+    const byPairs = result.results.length > 0;
+    if (q && terms !== q && !byPairs) result = await pf.search(q, { filters: active });
     let results = result.results;
-    if (q && terms !== q && results.length === 0) results = (await pf.search(q, { filters: active })).results;
-    else if (tight?.results.length) {
+    // A fragment whose pairs other names hold in another order (恒泰鑫源建筑工程 holds 鑫源 恒泰 建筑 工程 too):
+    // with more than a page of them, the names that hold the fragment itself, ranked among those by chance, may
+    // not be shown. Those holding every adjacent pair of it come first; the index chunks of the pairs between
+    // (源恒 泰建 筑工) are fetched only then (asking for them with every search fetched a third more at 100,000
+    // subjects, and made later searches slower: 72 ms against 57 ms).
+    const every = q ? searchTerms(q, true) : null;
+    if (byPairs && every && every !== terms && results.length > PAGE) {
+      const tight = await pf.search(every, { filters: active });
       const ids = new Set(tight.results.map((r) => r.id));
       results = [...tight.results, ...results.filter((r) => !ids.has(r.id))];
     }
