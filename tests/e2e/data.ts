@@ -3,7 +3,8 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
-const readLines = <T>(file: string): T[] => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
+/** A file of content/data, one JSON value a line (tests that rewrite rows read them whole: Record<string, any>). */
+export const readLines = <T>(file: string): T[] => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 
 export interface RecordLite {
   id: string; kind: string; subjectId: string; docNo?: string; authority: string;

@@ -6,11 +6,12 @@
  * The index is built by the search stage (scripts/search-index.ts) from 24 of the sample's companies renamed to
  * every order of those four words, the one searched for last; the built sample is served with it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { serveDist } from '../../scripts/serve-dist.ts';
+import { readLines } from './data.ts';
 import { expect, test } from './fixtures.ts';
 import { buildIndex, portalWithIndex } from './portal.ts';
 
@@ -26,7 +27,7 @@ const names = orders(WORDS).map((o) => `哈尔滨${o.join('')}有限公司`).rev
 
 let server: Server;
 let base: string;
-const lines = (file: string) => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+const lines = (file: string) => readLines<Record<string, any>>(file);
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);

@@ -17,6 +17,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { orgCodeCheckChar, usccCheckChar } from '../../src/lib/credit-code.ts';
 import { serveDist } from '../../scripts/serve-dist.ts';
+import { readLines } from './data.ts';
 import { expect, test } from './fixtures.ts';
 import { buildIndex, portalWithIndex } from './portal.ts';
 
@@ -26,7 +27,7 @@ const REGION = '鹤岗市兴安区';
 const HERE = '哈尔滨市道里区';
 const NAME = '鹤岗市兴安测试商贸有限公司';
 
-const lines = (file: string) => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
+const lines = (file: string) => readLines<Record<string, any>>(file);
 /** A valid 统一社会信用代码 of 鹤岗市兴安区 (230402), numbered i. */
 function uscc(i: number): string {
   const org = `MA${String(i).padStart(6, '0')}`;
