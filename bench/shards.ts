@@ -12,7 +12,8 @@
  * --parallel N builds N shards at a time (all at once by default). A city-sized shard takes both cores of this
  * machine, so the province (`npm run bench -- --full`: ten shards of 100,000 subjects) builds them one after
  * another, each as it would on a runner of its own; each shard's build cache is removed once it is built, as a
- * runner's would be, so that ten of them fit on one disk.
+ * runner's would be, and so are its pages (only its search index and lookups are searched), so that ten of them
+ * fit on one disk.
  *
  * --combined: portal 1 is given the others' built data (district.yaml `shards` with `data`) and built after them,
  * so that its search holds every portal's subjects in one index; results go to shards-combined.{json,md}.
@@ -42,12 +43,14 @@ const parallel = Math.max(1, Math.min(n, Number(values.parallel ?? n)));
 /** A free port, asked of the system; each portal's address must be known before the others are built. */
 const freePort = () => new Promise<number>((ok) => { const s = createServer(); s.listen(0, '127.0.0.1', () => { const { port } = s.address() as { port: number }; s.close(() => ok(port)); }); });
 /**
- * What the shards need on disk, all built before any is searched: a 100,000-subject shard left 6.8 GB (its dist/ and
- * content/data), so about 70 KB a subject. Ten of them did not fit beside the project on this machine (root may use
- * about 100 GB of its disk): the tenth build failed for want of space, so the bench now says so before it starts.
+ * What the shards need on disk. A 100,000-subject shard takes about 70 KB a subject while it builds (its sources,
+ * cache, dist/ and content/data: 6.8 GB). Once built, only what the search fetches is kept (below), about 7 KB a
+ * subject, until all are searched: kept whole, ten did not fit beside the project on this machine (root may use
+ * about 100 GB of its disk), and the tenth build failed for want of space.
  */
-const BYTES_PER_SUBJECT = 70 * 1024;
-const needed = n * subjects * BYTES_PER_SUBJECT;
+const BUILDING_PER_SUBJECT = 70 * 1024;
+const KEPT_PER_SUBJECT = 7 * 1024;
+const needed = subjects * (parallel * BUILDING_PER_SUBJECT + n * KEPT_PER_SUBJECT);
 const { bavail, bsize } = statfsSync(tmpdir());
 if (bavail * bsize < needed) {
   console.error(`bench:shards: ${n} shards of ${subjects} subjects need about ${(needed / 2 ** 30).toFixed(0)} GB in ${tmpdir()}, and ${(bavail * bsize / 2 ** 30).toFixed(0)} GB is free. Free space, or set TMPDIR to a disk that has it.`);
@@ -86,6 +89,8 @@ process.on('exit', () => {
 });
 process.on('SIGINT', () => process.exit(130));
 
+/** The folders of dist/ made from the data, one page per subject, record or list page: the bulk of a shard. */
+const ENTITY_DIRS = ['subject', 'record', 'lists', 'authority', 'subjects', 'data'];
 const t0 = performance.now();
 const buildShard = ({ gen, dir }: { gen: string; dir: string }) => new Promise<{ stages: Stage[]; total: number }>((ok, fail) => {
   const json = join(dir, 'build-stages.json');
@@ -96,9 +101,14 @@ const buildShard = ({ gen, dir }: { gen: string; dir: string }) => new Promise<{
   child.on('exit', (code) => {
     building.delete(child.pid!);
     if (code !== 0) return fail(new Error(`shard in ${dir} failed (${code})`));
-    // What a runner throws away: its build cache and the sources; dist/ and content/data stay to be served and read.
+    // What a runner throws away: its build cache and the sources.
     rmSync(join(dir, '.cache'), { recursive: true, force: true });
     rmSync(gen, { recursive: true, force: true });
+    // What the search across portals does not fetch: the pages made from the data and the open data (results are
+    // checked by their links, not opened), and the records (the bench picks its queries from the subjects). With
+    // --combined the other portals' content/data is the first portal's input, and stays whole.
+    for (const pages of ENTITY_DIRS) rmSync(join(dir, 'dist', pages), { recursive: true, force: true });
+    if (!combined) rmSync(join(dir, 'content/data/records.ndjson'), { force: true });
     ok(JSON.parse(readFileSync(json, 'utf8')));
   });
 });
