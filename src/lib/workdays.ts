@@ -5,9 +5,18 @@
  */
 import chineseDays from 'chinese-days';
 
+/**
+ * Answers by date and count: a city's record pages ask the same few thousand, and chinese-days walks the
+ * calendar a day at a time (a tenth of a record page's render before).
+ */
+const found = new Map<string, string>();
+
 /** The date `n` working days after `date` (n = 0: the date itself if a working day, else the next one). */
 export function addWorkdays(date: string, n: number): string {
-  return chineseDays.findWorkday(n, date);
+  const key = `${date}+${n}`;
+  let day = found.get(key);
+  if (day === undefined) found.set(key, day = chineseDays.findWorkday(n, date));
+  return day;
 }
 
 export interface Deadline {

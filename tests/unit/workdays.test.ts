@@ -7,6 +7,12 @@ describe('addWorkdays', () => {
     expect(addWorkdays('2026-09-28', 10)).toBe('2026-10-16');
     expect(addWorkdays('2026-10-03', 0)).toBe('2026-10-08');
   });
+  it('answers each date and count for itself when asked again (its answers are kept)', () => {
+    expect(addWorkdays('2026-09-28', 10)).toBe('2026-10-16');
+    expect(addWorkdays('2026-09-28', 0)).toBe('2026-09-28');
+    expect(addWorkdays('2026-09-28', 1)).toBe('2026-09-29');
+    expect(addWorkdays('2026-09-28', 10)).toBe('2026-10-16');
+  });
 });
 
 describe('repairDecisionBy', () => {
