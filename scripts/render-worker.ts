@@ -23,6 +23,9 @@ export interface WorkerOutput { written: number; renderMs?: number; writeMs?: nu
 export type ComponentName = 'SubjectPage' | 'RecordPage' | 'SubjectSectionPage' | ListComponent;
 type Components = Record<ComponentName, Parameters<AstroContainer['renderToString']>[0]>;
 let components: Components | undefined;
+let headTags: Buffer | undefined;
+const DOCTYPE = Buffer.from('<!DOCTYPE html>');
+const HEAD_END = Buffer.from('</head>');
 
 parentPort?.on('message', async (input: WorkerInput) => {
   try {
@@ -35,13 +38,18 @@ parentPort?.on('message', async (input: WorkerInput) => {
       const t0 = performance.now();
       const component = components[job.component];
       const url = `http://localhost/${job.path.replace(/index\.html$/, '')}`;
-      const html = await container.renderToString(component, { props: job.props, request: new Request(url) });
+      // The page's bytes as Astro encoded them: taking them as text (renderToString) decoded them only for the
+      // write to encode them again, a tenth of the render's time.
+      const response = await container.renderToResponse(component, { props: job.props, request: new Request(url) });
+      const html = Buffer.from(await response.arrayBuffer());
       const t1 = performance.now();
       const file = join(input.dist, job.path);
       mkdirSync(dirname(file), { recursive: true });
       // A component renders without the doctype Astro's page pipeline adds; the stylesheet links Astro gave
       // its own pages go at the end of the head, where Astro puts them.
-      writeFileSync(file, `<!DOCTYPE html>${html.replace('</head>', `${input.headTags}</head>`)}`);
+      const head = html.indexOf(HEAD_END);
+      if (head < 0) throw new Error(`${job.path}: the rendered page has no </head>`);
+      writeFileSync(file, Buffer.concat([DOCTYPE, html.subarray(0, head), headTags ??= Buffer.from(input.headTags), html.subarray(head)]));
       written++;
       renderMs += t1 - t0;
       writeMs += performance.now() - t1;
