@@ -65,9 +65,10 @@ rows.push('', '## Build of the sample (`npm run build -- --full`, by stage)', ''
 const stagesFile = join(tmp(), 'stages.json');
 const build = spawnSync(node, [...flags, 'scripts/build.ts', '--full', '--json', stagesFile], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDIT_TODAY: TODAY } });
 if (build.status !== 0) throw new Error(build.stderr);
-const stages = JSON.parse(readFileSync(stagesFile, 'utf8')) as { stages: { name: string; seconds: number; peakRssMB: number }[]; total: number };
+const stages = JSON.parse(readFileSync(stagesFile, 'utf8')) as { stages: { name: string; seconds: number; peakRssMB: number }[]; total: number; peakRssMB: number; together: string[] };
 for (const st of stages.stages) line([st.name, `${st.seconds.toFixed(1)} s`, `${st.peakRssMB} MB`]);
-line(['total', `${stages.total.toFixed(1)} s`, `${Math.max(...stages.stages.map((st) => st.peakRssMB))} MB`]);
+// The entity pages, open data and search index run at the same time: the total is the wall time, its peak adds theirs up.
+line([`total (${stages.together.join(', ')} at the same time)`, `${stages.total.toFixed(1)} s`, `${stages.peakRssMB} MB`]);
 
 // 4. Page weights and the first search.
 const recs = readFileSync(join(ROOT, 'content/data/records.ndjson'), 'utf8').split('\n').filter(Boolean)

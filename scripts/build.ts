@@ -1,17 +1,22 @@
 /**
  * npm run build [-- --full] [--strict] [--allow-shrink] [--json FILE]: the whole build, in stages, each its own process:
- *   ingest (content/data) → Astro (home, search, rules, statistics, MDX) → entity pages (credit files, permalinks,
- *   lists, authorities, subject index: the pages made from the data; incremental) → open data → search index → publish.
+ *   ingest (content/data) → at the same time: Astro (home, search, rules, statistics, MDX) then the entity pages
+ *   (credit files, permalinks, lists, authorities, subject index: the pages made from the data; incremental, with
+ *   Astro's stylesheet links); the open data; the search index → publish.
+ * After the ingest, these read only its data (the entity pages also Astro's stylesheet links) and write apart: run
+ * together they fill the cores that each alone leaves idle (the entity pages wait on the disk, Astro and Pagefind's
+ * compression of its files use one thread each).
  * A second build in the same checkout is incremental by itself: sources that did not change are not read again
  * (.cache/ingest), entity pages whose content did not change are neither rendered nor written (.cache/entities); everything else is made in .cache/site and published
  * into dist/ only where its bytes changed (scripts/publish.ts). --full renders everything again.
  * Prints one line per stage with its wall time and peak memory; --json writes them to FILE (npm run bench).
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { descendants, usageOf } from './proc-usage.mjs';
 import { publish } from './publish.ts';
 
 const { values } = parseArgs({
@@ -32,39 +37,95 @@ const flags = ['--disable-warning=ExperimentalWarning', '--import', join(ROOT, '
 const KEPT_DIRS = new Set(['subject', 'record', 'lists', 'authority', 'subjects', 'pagefind', 'pagefind-delta']);
 /** Astro's pages, the open data and the search index are made here, then published into dist/ file by file. */
 const STAGED = join(ROOT, '.cache/site');
+/** The open data and lookups are staged beside, as Astro empties its folder when it starts; moved into STAGED before publishing. */
+const STAGED_BESIDE = join(ROOT, '.cache/site-beside');
 
-interface Stage { name: string; seconds: number; peakRssMB: number }
+/** A stage's wall time, its peak memory and the processor time it used (user and system, all its threads). */
+interface Stage { name: string; seconds: number; peakRssMB: number; cpuSeconds: number }
 const stages: Stage[] = [];
+const running = new Set<ReturnType<typeof spawn>>();
+const started = performance.now();
+/**
+ * The build's memory at once: every quarter second, the resident memory of all its processes added up (read from
+ * /proc; 0 where there is none). Stages that run together peak at different moments, so this is below the sum of
+ * their peaks, and may miss a spike shorter than a quarter second.
+ */
+let treePeakKB = 0;
+const treeSampler = setInterval(() => {
+  const kb = descendants(process.pid).reduce((a, pid) => a + usageOf(pid).rssKB, usageOf(process.pid).rssKB);
+  treePeakKB = Math.max(treePeakKB, kb);
+}, 250);
 
-function run(name: string, args: string[]): void {
-  const rssFile = join(tmpdir(), `credit-rss-${process.pid}-${name}`);
-  rmSync(rssFile, { force: true });
+function run(name: string, args: string[]): Promise<Stage> {
+  const usageFile = join(tmpdir(), `credit-rss-${process.pid}-${name}`);
+  rmSync(usageFile, { force: true });
   const t0 = performance.now();
-  const r = spawnSync(node, [...flags, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CREDIT_RSS_FILE: rssFile } });
-  const seconds = (performance.now() - t0) / 1000;
-  if (r.status !== 0) {
-    console.error(`build: stage ${name} failed (exit ${r.status ?? r.signal})`);
-    process.exit(r.status ?? 1);
-  }
-  const peakRssMB = existsSync(rssFile) ? Math.max(...readFileSync(rssFile, 'utf8').trim().split('\n').map(Number)) : 0;
-  stages.push({ name, seconds, peakRssMB });
-  console.error(`build: ${name} ${seconds.toFixed(1)} s, peak ${peakRssMB} MB`);
+  const child = spawn(node, [...flags, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CREDIT_RSS_FILE: usageFile } });
+  running.add(child);
+  return new Promise((ok) => child.on('exit', (code, signal) => {
+    running.delete(child);
+    const seconds = (performance.now() - t0) / 1000;
+    if (code !== 0) {
+      console.error(`build: stage ${name} failed (exit ${code ?? signal})`);
+      // The stages running beside it stop too: their output would be published with a failed one's.
+      for (const other of running) other.kill();
+      process.exit(code ?? 1);
+    }
+    // One line per process that exited: "peak-MB cpu-seconds" (peak-rss.mjs).
+    const lines = existsSync(usageFile) ? readFileSync(usageFile, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number)) : [];
+    const stage = { name, seconds, peakRssMB: Math.max(0, ...lines.map(([mb]) => mb!)), cpuSeconds: lines.reduce((a, [, cpu]) => a + (cpu ?? 0), 0) };
+    stages.push(stage);
+    console.error(`build: ${name} ${seconds.toFixed(1)} s, peak ${stage.peakRssMB} MB, processor ${stage.cpuSeconds.toFixed(1)} s`);
+    ok(stage);
+  }));
 }
 
-run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data', ...(values.strict ? ['--strict'] : []), ...(values['allow-shrink'] ? ['--allow-shrink'] : []), ...(values.full ? ['--fresh'] : [])]);
+/** Moves every file under `from` to the same place under `to`, into folders already there (Astro's data/index.html beside the open data). */
+function moveInto(from: string, to: string): void {
+  if (!existsSync(from)) return;
+  mkdirSync(to, { recursive: true });
+  for (const entry of readdirSync(from, { withFileTypes: true })) {
+    const [src, dst] = [join(from, entry.name), join(to, entry.name)];
+    if (entry.isDirectory() && existsSync(dst)) moveInto(src, dst);
+    else renameSync(src, dst);
+  }
+}
+
+await run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data', ...(values.strict ? ['--strict'] : []), ...(values['allow-shrink'] ? ['--allow-shrink'] : []), ...(values.full ? ['--fresh'] : [])]);
 // Everything but the entity pages is staged afresh, then published into dist/ where it changed.
-if (values.full) rmSync(DIST, { recursive: true, force: true });
+if (values.full) {
+  const t = performance.now();
+  rmSync(DIST, { recursive: true, force: true });
+  console.error(`build: the old dist/ removed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+}
 mkdirSync(DIST, { recursive: true });
-rmSync(STAGED, { recursive: true, force: true });
+for (const dir of [STAGED, STAGED_BESIDE]) rmSync(dir, { recursive: true, force: true });
 process.env.CREDIT_ASTRO_OUT = STAGED;
-run('astro', ['node_modules/astro/bin/astro.mjs', 'build']);
-run('entities', ['scripts/render-entities.ts', '--site', STAGED, ...(values.full ? ['--full'] : [])]);
-run('opendata', ['scripts/open-data.ts', '--dist', STAGED]);
-run('search', ['scripts/search-index.ts', '--dist', STAGED, '--index-dist', DIST, ...(values.full ? ['--full'] : [])]);
+// Entity pages into dist/ (their own folders), open data and lookups into STAGED_BESIDE, the search index into
+// dist/pagefind*: nothing one of them reads, another writes.
+const together = (await Promise.all([
+  run('astro', ['node_modules/astro/bin/astro.mjs', 'build'])
+    .then(async (astro) => [astro, await run('entities', ['scripts/render-entities.ts', '--site', STAGED, ...(values.full ? ['--full'] : [])])]),
+  run('opendata', ['scripts/open-data.ts', '--dist', STAGED_BESIDE]).then((s) => [s]),
+  run('search', ['scripts/search-index.ts', '--dist', STAGED_BESIDE, '--index-dist', DIST, ...(values.full ? ['--full'] : [])]).then((s) => [s]),
+])).flat();
+moveInto(STAGED_BESIDE, STAGED);
+rmSync(STAGED_BESIDE, { recursive: true, force: true });
 const t0 = performance.now();
+const cpu0 = process.cpuUsage();
 const published = await publish(STAGED, DIST, KEPT_DIRS);
-stages.push({ name: 'publish', seconds: (performance.now() - t0) / 1000, peakRssMB: Math.round(process.memoryUsage().rss / 2 ** 20) });
+const cpu = process.cpuUsage(cpu0);
+stages.push({ name: 'publish', seconds: (performance.now() - t0) / 1000, peakRssMB: Math.round(process.memoryUsage().rss / 2 ** 20), cpuSeconds: (cpu.user + cpu.system) / 1e6 });
 console.error(`build: publish ${stages.at(-1)!.seconds.toFixed(1)} s: ${published.written} files written, ${published.unchanged} unchanged, ${published.removed} removed`);
-const total = stages.reduce((a, s) => a + s.seconds, 0);
-console.error(`build: total ${total.toFixed(1)} s, peak ${Math.max(...stages.map((s) => s.peakRssMB))} MB`);
-if (values.json) writeFileSync(values.json, `${JSON.stringify({ stages, total })}\n`);
+clearInterval(treeSampler);
+// The total is the wall time from the first stage to the last (with the removal of the old dist/ under --full).
+// The peak is the larger of any stage's own and the whole build's at once (sampled); where /proc cannot be read,
+// the stages that ran together are taken to have peaked together (Astro and the entity pages ran one after the other).
+const total = (performance.now() - started) / 1000;
+const stagePeak = Math.max(...stages.map((s) => s.peakRssMB));
+const peakRssMB = treePeakKB
+  ? Math.max(stagePeak, Math.round(treePeakKB / 1024))
+  : Math.max(stagePeak, together.filter((s) => s.name !== 'astro').reduce((a, s) => a + s.peakRssMB, 0));
+const cpuSeconds = stages.reduce((a, s) => a + s.cpuSeconds, 0);
+console.error(`build: total ${total.toFixed(1)} s, peak ${peakRssMB} MB (all processes at once), processor ${cpuSeconds.toFixed(1)} s`);
+if (values.json) writeFileSync(values.json, `${JSON.stringify({ stages, total, peakRssMB, cpuSeconds, together: together.map((s) => s.name) })}\n`);
