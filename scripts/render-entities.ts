@@ -122,9 +122,13 @@ const newest = [...bySubject.values()].flat().sort(byDateDesc);
 for (const job of listJobs(newest, [...subjects.values()])) consider(job);
 
 // 4. Render what changed, in worker threads, a fresh container per chunk.
-const workers = Math.max(1, Math.min(availableParallelism(), Math.ceil(jobs.length / CHUNK)));
+// Chunks of at most CHUNK pages, and at least one for each core when there are fewer pages than that (a rebuild
+// after a small change rendered its few hundred pages on one worker while the other core idled).
+const cores = availableParallelism();
+const chunkSize = Math.max(1, Math.min(CHUNK, Math.ceil(jobs.length / cores)));
+const workers = Math.max(1, Math.min(cores, Math.ceil(jobs.length / chunkSize)));
 const chunks: RenderJob[][] = [];
-for (let i = 0; i < jobs.length; i += CHUNK) chunks.push(jobs.slice(i, i + CHUNK));
+for (let i = 0; i < jobs.length; i += chunkSize) chunks.push(jobs.slice(i, i + chunkSize));
 let written = 0;
 let renderMs = 0;
 let writeMs = 0;
