@@ -12,3 +12,4 @@ export { default as AuthorityPage } from '../components/pages/AuthorityPage.astr
 export { default as AuthorityKindPage } from '../components/pages/AuthorityKindPage.astro';
 export { default as SubjectsPage } from '../components/pages/SubjectsPage.astro';
 export { default as SubjectsLetterPage } from '../components/pages/SubjectsLetterPage.astro';
+export { default as Batch } from './Batch.astro';
