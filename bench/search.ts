@@ -20,7 +20,8 @@ import type { Subject } from '../src/lib/schemas/subject.ts';
 import { namePinyin } from '../src/lib/search/pinyin.ts';
 import { CHROMIUM, serveDist } from '../scripts/serve-dist.ts';
 
-export interface SearchRun { query: string; what: string; ms: number; bytes: number; found: boolean }
+/** One search: what was asked, for which subject, how long and how much it took, whether that subject was shown, and what the page said (how many it found). */
+export interface SearchRun { query: string; what: string; ms: number; bytes: number; found: boolean; status?: string }
 export interface SearchBench { cold: SearchRun; later: SearchRun[]; pinyin: SearchRun; code: SearchRun; docNo: SearchRun; indexBytes: number; pages: number }
 
 const median = (xs: number[]) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor((s.length - 1) / 2)] ?? NaN; };
