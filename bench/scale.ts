@@ -140,7 +140,7 @@ const lines = [
   'Each tier is a synthetic district (`npm run sample -- --subjects N`) built from scratch (`npm run build -- --full`), then rebuilt after `--change 0.01`.',
   'The floor is a plain Node writer putting out the same number of entity pages of the same sizes in the same run.',
   '',
-  'Each stage cell is wall time / peak memory (with the processes a stage starts, such as Pagefind\'s indexer, where recorded). Since 2026-11-25 the entity pages, open data and search index run at the same time: the total is the wall time of the whole build, its peak memory adds up those three stages\' peaks, and its processor time is all stages\' user and system time.',
+  'Each stage cell is wall time / peak memory (with the processes a stage starts, such as Pagefind\'s indexer, where recorded). Since 2026-11-25 evening, after the ingest, Astro then the entity pages, the open data and the search index run at the same time: the total is the wall time of the whole build, its peak memory that of all its processes at once (sampled every quarter second; before, the largest stage\'s, without Pagefind\'s indexer), and its processor time all stages\' user and system time. The search index\'s share of the build is given in both.',
   '',
   '| subjects generated (run on) | with public records | public records | ingest | Astro | entity pages | open data | search index | publish | total | processor time | peak memory | dist/ | floor (entity pages) | total ÷ floor |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
