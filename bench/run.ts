@@ -67,7 +67,8 @@ const build = spawnSync(node, [...flags, 'scripts/build.ts', '--full', '--json',
 if (build.status !== 0) throw new Error(build.stderr);
 const stages = JSON.parse(readFileSync(stagesFile, 'utf8')) as { stages: { name: string; seconds: number; peakRssMB: number }[]; total: number; peakRssMB: number; together: string[] };
 for (const st of stages.stages) line([st.name, `${st.seconds.toFixed(1)} s`, `${st.peakRssMB} MB`]);
-// The entity pages, open data and search index run at the same time: the total is the wall time, its peak adds theirs up.
+// Astro then the entity pages, the open data and the search index run at the same time: the total is the wall time,
+// the peak that of all the build's processes at once.
 line([`total (${stages.together.join(', ')} at the same time)`, `${stages.total.toFixed(1)} s`, `${stages.peakRssMB} MB`]);
 
 // 4. Page weights and the first search.

@@ -25,8 +25,9 @@ const flags = ['--disable-warning=ExperimentalWarning'];
 
 interface Stage { name: string; seconds: number; peakRssMB: number; cpuSeconds?: number }
 /**
- * scripts/build.ts --json: each stage, the wall time of the whole, and (since the entity pages, open data and
- * search index run at the same time) the peak with those three added up and the processor time of all stages.
+ * scripts/build.ts --json: each stage, the wall time of the whole, and (since Astro then the entity pages, the open
+ * data and the search index run at the same time) the peak of all the build's processes at once and the processor
+ * time of all stages.
  */
 interface BuildRun { stages: Stage[]; total: number; peakRssMB?: number; cpuSeconds?: number; together?: string[] }
 

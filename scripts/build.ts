@@ -71,7 +71,7 @@ function run(name: string, args: string[]): Promise<Stage> {
       for (const other of running) other.kill();
       process.exit(code ?? 1);
     }
-    // One line per process that exited: "peak-MB cpu-seconds" (peak-rss.mjs).
+    // The stage's line, "peak-MB cpu-seconds", its started processes included (peak-rss.mjs).
     const lines = existsSync(usageFile) ? readFileSync(usageFile, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number)) : [];
     const stage = { name, seconds, peakRssMB: Math.max(0, ...lines.map(([mb]) => mb!)), cpuSeconds: lines.reduce((a, [, cpu]) => a + (cpu ?? 0), 0) };
     stages.push(stage);
@@ -120,12 +120,14 @@ console.error(`build: publish ${stages.at(-1)!.seconds.toFixed(1)} s: ${publishe
 clearInterval(treeSampler);
 // The total is the wall time from the first stage to the last (with the removal of the old dist/ under --full).
 // The peak is the larger of any stage's own and the whole build's at once (sampled); where /proc cannot be read,
-// the stages that ran together are taken to have peaked together (Astro and the entity pages ran one after the other).
+// the stages that ran together are taken to have peaked together: the open data and the search beside the larger
+// of Astro and the entity pages, which ran one after the other.
 const total = (performance.now() - started) / 1000;
 const stagePeak = Math.max(...stages.map((s) => s.peakRssMB));
+const peakOf = (name: string) => together.find((s) => s.name === name)?.peakRssMB ?? 0;
 const peakRssMB = treePeakKB
   ? Math.max(stagePeak, Math.round(treePeakKB / 1024))
-  : Math.max(stagePeak, together.filter((s) => s.name !== 'astro').reduce((a, s) => a + s.peakRssMB, 0));
+  : Math.max(peakOf('astro'), peakOf('entities')) + peakOf('opendata') + peakOf('search');
 const cpuSeconds = stages.reduce((a, s) => a + s.cpuSeconds, 0);
 console.error(`build: total ${total.toFixed(1)} s, peak ${peakRssMB} MB (all processes at once), processor ${cpuSeconds.toFixed(1)} s`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ stages, total, peakRssMB, cpuSeconds, together: together.map((s) => s.name) })}\n`);
