@@ -11,11 +11,12 @@ import { usccCheckChar } from '../lib/credit-code.ts';
 import type { RecordKind } from '../lib/schemas/common.ts';
 import { shardOf, type CodeShard } from '../lib/search/codes.ts';
 import { isDocNoLike, normalizeDocNo, type DocNoShard } from '../lib/search/docno.ts';
-import { liveSummary, unpackRecords, type KindCodes } from '../lib/search/summary.ts';
+import { cardText, liveSummary, unpackCard, type KindCodes } from '../lib/search/summary.ts';
+import { HAN_RUN, charPairs } from '../lib/search/pairs.ts';
 import { isCodeLike, isUsccShape, normalizeQueryCode, searchTerms, subjectHref, today } from './search-util.ts';
 
 interface SubResult { title: string; url: string; anchor?: { id?: string } }
-interface ResultData { url: string; meta: Record<string, string>; sub_results: SubResult[]; anchors?: { id?: string; text?: string }[] }
+interface ResultData { url: string; meta: Record<string, string>; filters?: Record<string, string[]>; sub_results: SubResult[]; anchors?: { id?: string; text?: string }[] }
 interface PagefindResult { id: string; data: () => Promise<ResultData> }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
@@ -51,8 +52,8 @@ export function startSearch(): void {
   const status = document.getElementById('search-status')!;
   const list = document.getElementById('results')!;
   const more = document.getElementById('more') as HTMLButtonElement;
-  const fullText = document.getElementById('fulltext') as HTMLButtonElement;
   const notFound = document.getElementById('not-found')!;
+  const authorityHint = document.getElementById('authority-hint')!;
   const codeDigits = Number(status.dataset.codeDigits ?? '2');
   const docNoDigits = Number(status.dataset.docnoDigits ?? '2');
   // The labels come with the page: importing the kind modules here would bring their schemas (zod, ~100 KB) to the browser.
@@ -83,10 +84,14 @@ export function startSearch(): void {
   let expired = 0;
   let total = 0;
   let exact = 0;
-  /** Only the exact 文号 matches are shown: the full-text search waits for the reader to ask (#fulltext). */
+  /** Only the exact 文号 matches are shown: the index does not hold 文号 (stubs.ts), so nothing else would match it. */
   let exactOnly = false;
+  /** What the status says first: how a 文号 not found was looked up, or which authority the query was read as. */
+  let note = '';
   let run = 0;
-  let wanted: { kind?: RecordKind; year?: string } = {};
+  let wanted: { kind?: RecordKind; year?: string; authority?: string } = {};
+  /** The pairs of Chinese characters of the query: a matching record whose title holds more of them comes first. */
+  let queryPairs: string[] = [];
 
   /** The other portals' /lookups.json, once: how their lookups are split, and whether they answer at all. */
   let shardsAsked: Promise<void> | null = null;
@@ -158,7 +163,8 @@ export function startSearch(): void {
 
   /** One subject: name, badges, category and code, counts of what is public today, then its matching records. */
   const renderSubject = (d: ResultData, now: string): HTMLLIElement | null => {
-    const recs = unpackRecords(d.meta.recs, KIND_CODES);
+    const card = unpackCard(d.anchors, d.meta, KIND_CODES);
+    const recs = card.recs;
     const live = liveSummary(recs, now);
     if (live.live.size === 0) return null;
     const li = el('li', { className: 'border border-gray-300 rounded p-3' });
@@ -177,17 +183,22 @@ export function startSearch(): void {
     if (live.redlisted) head.append(el('span', { className: 'rounded bg-green-800 px-2 py-0.5 text-sm font-semibold text-white' }, '守信激励对象'));
     const counts = (Object.entries(live.counts) as [RecordKind, number][]).filter(([, n]) => n > 0)
       .map(([k, n]) => `${KIND_LABELS[k].replace(/（.*）/, '')} ${n} 条`).join('，');
-    li.append(head, el('p', { className: 'text-sm text-gray-800' }, [d.meta.category, d.meta.code, `公示中：${counts}`].filter(Boolean).join(' · ')));
+    li.append(head, el('p', { className: 'text-sm text-gray-800' }, [d.filters?.category?.[0] ?? d.meta.category, card.code, `公示中：${counts}`].filter(Boolean).join(' · ')));
     // Its records: the sections of the stub whose words matched (Pagefind's sub-results) or, when the query
     // matched the subject itself, its latest; only those still public, of the kind and year asked for.
     const byId = new Map(recs.map((r) => [r.id, r]));
-    const titles = new Map((d.anchors ?? []).map((a) => [a.id ?? '', a.text ?? '']));
-    const wantedRec = (r: (typeof recs)[number] | undefined) => !!r && live.live.has(r.id) && (!wanted.kind || r.kind === wanted.kind) && (!wanted.year || r.date.startsWith(wanted.year));
-    const matched = d.sub_results.map((x) => byId.get(x.anchor?.id ?? '')).filter(wantedRec);
+    const wantedRec = (r: (typeof recs)[number] | undefined) => !!r && live.live.has(r.id) && (!wanted.kind || r.kind === wanted.kind) && (!wanted.year || r.date.startsWith(wanted.year))
+      // An older index's records carry no authority: all of them are shown.
+      && (!wanted.authority || r.authority === undefined || r.authority === wanted.authority);
+    // Pagefind's sub-results are the sections holding any word asked for, in page order (newest first); those
+    // whose title holds more of the query come first (建设工程规划许可证 before 建筑工程施工许可证).
+    const held = (r: (typeof recs)[number]) => queryPairs.filter((p) => r.title?.includes(p)).length;
+    const matched = d.sub_results.map((x) => byId.get(x.anchor?.id ?? '')).filter(wantedRec)
+      .map((r, i) => ({ r: r!, i, n: held(r!) })).sort((a, b) => b.n - a.n || a.i - b.i).map((x) => x.r);
     const shownRecs = matched.length ? matched : recs.filter(wantedRec);
     if (shownRecs.length) {
       const ul = el('ul', { className: 'mt-1 ml-4 list-disc text-sm', ariaLabel: matched.length ? '匹配的信息' : '公示中的信息' });
-      for (const r of shownRecs.slice(0, SUB)) ul.append(el('li', {}, el('a', { href: `${host}/record/${r!.id}/`, className: LINK }, titles.get(r!.id) || KIND_LABELS[r!.kind]), ` · ${r!.date}`));
+      for (const r of shownRecs.slice(0, SUB)) ul.append(el('li', {}, el('a', { href: `${host}/record/${r!.id}/`, className: LINK }, [KIND_LABELS[r!.kind], r!.title].filter(Boolean).join(' ')), ` · ${r!.date}`));
       if (shownRecs.length > SUB) ul.append(el('li', {}, el('a', { href, className: LINK }, `另有 ${shownRecs.length - SUB} 条${matched.length ? '匹配的' : ''}信息，见信用档案`)));
       li.append(ul);
     }
@@ -195,7 +206,7 @@ export function startSearch(): void {
   };
 
   const summary = () => {
-    const parts = [];
+    const parts = note ? [note] : [];
     if (exact) parts.push(`文号完全匹配 ${exact} 条`);
     if (exactOnly) { status.textContent = `${parts.join('；')}。`; return; }
     parts.push(total === 0 ? '没有找到符合条件的主体' : `找到 ${total - expired} 个主体${shown < total - expired ? `，已显示 ${shown} 个` : ''}`);
@@ -266,8 +277,15 @@ export function startSearch(): void {
     return false;
   };
 
-  /** `everything`: also search the full text when the query is an exact 文号 (the reader asked for it). */
-  const search = async (everything = false) => {
+  /** The authorities of the 认定/处罚机关 filter whose names hold the query (spaces aside). */
+  const authoritiesNamed = (q: string): string[] => {
+    const wanted = q.replace(/\s+/g, '');
+    const select = filters.elements.namedItem('authority') as HTMLSelectElement | null;
+    return wanted.length < 2 || !select ? [] : Array.from(select.options).map((o) => o.value).filter((v) => v && v.includes(wanted));
+  };
+
+  /** `preset`: what the status says first (the authority a query was read as). */
+  const search = async (preset = '') => {
     const id = ++run;
     const q = input.value.trim();
     const f = Object.fromEntries(new FormData(filters)) as Record<string, string>;
@@ -278,41 +296,58 @@ export function startSearch(): void {
     history.replaceState(null, '', url);
     list.replaceChildren();
     more.hidden = true;
-    fullText.hidden = true;
+    authorityHint.hidden = true;
     exactOnly = false;
+    note = preset;
     shown = 0;
     expired = 0;
     exact = 0;
     const active = Object.fromEntries(Object.entries(f).filter(([, v]) => v));
-    wanted = { kind: (Object.keys(KIND_LABELS) as RecordKind[]).find((k) => KIND_LABELS[k] === active.kind), year: active.year };
+    queryPairs = (q.match(HAN_RUN) ?? []).flatMap(charPairs);
+    wanted = { kind: (Object.keys(KIND_LABELS) as RecordKind[]).find((k) => KIND_LABELS[k] === active.kind), year: active.year, authority: active.authority && cardText(active.authority) };
     if (!q && !Object.keys(active).length) { status.textContent = '请输入查询内容或选择筛选条件。'; return; }
     notFound.hidden = true;
     const code = normalizeQueryCode(q);
     if (isCodeLike(code) && !isDocNoLike(q) && (await codeLookup(id, code))) return;
     status.textContent = '正在查询……';
     const now = today();
-    // An exact 文号 is what the reader wants: its record alone, from one small request. Searching its words
-    // (哈道许, 2026, 号) as well would fetch the index of nearly every record (1.7 MB at 100,000 subjects).
-    const first = q && isDocNoLike(q) ? await docNoHits(q, now) : [];
+    // A 文号 is found by the lookup alone, from one small request: the index does not hold 文号, whose words
+    // (哈道许, 2026, 号) would match nearly every record. A query that looks like one but is not found is
+    // searched as a name too, and the status says how the 文号 was looked for.
+    const docNoLike = q !== '' && isDocNoLike(q);
+    const first = docNoLike ? await docNoHits(q, now) : [];
     if (id !== run) return;
-    if (first.length && !everything && !Object.keys(active).length) {
+    if (first.length) {
       list.append(...first);
       exact = first.length;
       exactOnly = true;
       total = 0;
       pending = [];
-      fullText.hidden = false;
-      notFound.hidden = true;
       summary();
       return;
     }
+    if (docNoLike) note = `没有找到文号为“${q}”的在公示期内的信息（括号样式、序号前的 0 和“第”“号”字不影响查找）`;
     const pf = await load();
-    // A name fragment by its character pairs; a query that no name holds (an authority, a phrase of a record's
-    // title) as typed.
+    // A name fragment by its character pairs; a query that no name holds (a phrase of a record's title) as typed.
     const terms = q ? searchTerms(q) : null;
     let result = await pf.search(terms, { filters: active });
     const byPairs = result.results.length > 0;
     if (q && terms !== q && !byPairs) result = await pf.search(q, { filters: active });
+    // The query may name an authority, which is a filter, not words of the index. Nothing found by name or
+    // title and one authority so named: it is searched as that filter. Otherwise the few it names are offered.
+    const named = q && !docNoLike && !active.authority ? authoritiesNamed(q) : [];
+    if (named.length === 1 && !result.results.length) {
+      (filters.elements.namedItem('authority') as HTMLSelectElement).value = named[0]!;
+      input.value = '';
+      await search(`按认定/处罚机关“${named[0]}”查找`);
+      return;
+    }
+    if (id !== run) return;
+    if (named.length && named.length <= 5) {
+      authorityHint.replaceChildren(`“${q}”也是${named.length > 1 ? '以下机关' : '该机关'}名称的一部分，按机关查找：`, ...named.flatMap((n, i) => [i ? '、' : '',
+        el('a', { href: `/search/?authority=${encodeURIComponent(n)}`, className: LINK }, n)]));
+      authorityHint.hidden = false;
+    }
     let results = result.results;
     // A fragment whose pairs other names hold in another order (恒泰鑫源建筑工程 holds 鑫源 恒泰 建筑 工程 too):
     // with more than a page of them, the names that hold the fragment itself, ranked among those by chance, may
@@ -326,8 +361,6 @@ export function startSearch(): void {
       results = [...tight.results, ...results.filter((r) => !ids.has(r.id))];
     }
     if (id !== run) return;
-    list.append(...first);
-    exact = first.length;
     pending = results.filter((r) => !superseded.has(r.id));
     total = pending.length;
     await showMore(id);
@@ -336,7 +369,6 @@ export function startSearch(): void {
   searchForm.addEventListener('submit', (e) => { e.preventDefault(); void search(); });
   filters.addEventListener('change', () => void search());
   more.addEventListener('click', () => void showMore(run));
-  fullText.addEventListener('click', () => void search(true));
   if (input.value || params.toString()) void search();
   else void load();
 }

@@ -7,7 +7,7 @@ const ROOT = join(import.meta.dirname, '../..');
 export const readLines = <T>(file: string): T[] => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 
 export interface RecordLite {
-  id: string; kind: string; subjectId: string; docNo?: string; authority: string;
+  id: string; kind: string; subjectId: string; docNo?: string; authority: string; certName?: string;
   disclosure: { state: string; end?: string; start: string; repairableFrom?: string };
 }
 export interface SubjectLite { id: string; name: string; category: string; codes: Record<string, string>; recordIds: string[] }

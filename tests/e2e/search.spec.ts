@@ -23,6 +23,27 @@ test('a fragment of a name finds the subject once, with its records under it', a
   expect(new Set(hrefs).size).toBe(hrefs.length);
 });
 
+test('words of a record’s title find the subjects holding it, with that record shown as matching', async ({ page }) => {
+  const all = records();
+  // The licence title fewest subjects hold.
+  const counts = new Map<string, Set<string>>();
+  for (const r of all) if (r.kind === 'license' && r.certName) counts.set(r.certName, (counts.get(r.certName) ?? new Set()).add(r.subjectId));
+  const [title, holders] = [...counts].filter(([t]) => t.length >= 4).sort((a, b) => a[1].size - b[1].size || a[0].localeCompare(b[0]))[0]!;
+  await page.goto(search(title));
+  await expect(page.locator('#search-status')).toContainText('找到');
+  const results = page.locator('#results li[data-subject]');
+  await expect(results.first()).toBeVisible();
+  // Each subject shown holds such a licence, and it is the record shown under it as matching.
+  for (const li of (await results.all()).slice(0, 5)) {
+    const id = (await li.getAttribute('data-subject'))!.split('/')[2]!;
+    expect(holders.has(id)).toBe(true);
+    const link = li.getByRole('list', { name: '匹配的信息' }).getByRole('link').first();
+    await expect(link).toContainText(title);
+    const rid = (await link.getAttribute('href'))!.split('/')[2]!;
+    expect(all.find((x) => x.id === rid)).toMatchObject({ subjectId: id, certName: title });
+  }
+});
+
 test('pinyin initials of a name find it', async ({ page }) => {
   // 哈尔滨嘉禾通江食品有限公司 → hebjhtjspyxgs: the initials of the sample's names, computed by hand.
   const s = subjects().find((x) => x.name === '哈尔滨嘉禾通江食品有限公司')!;
@@ -60,18 +81,45 @@ for (const [style, open, close] of [['〔〕', '〔', '〕'], ['[]', '[', ']'], 
   });
 }
 
-test('an exact 文号 shows its record alone, and the full-text results when the reader asks', async ({ page }) => {
-  const r = records().find((x) => x.kind === 'penalty' && x.docNo && /〔\d{4}〕/.test(x.docNo))!;
+test('an exact 文号 shows its record alone, also written without the serial’s leading zeros or 号', async ({ page }) => {
+  const r = records().find((x) => x.kind === 'license' && x.docNo && /〔\d{4}〕0\d+号$/.test(x.docNo))!;
   await page.goto(search(r.docNo!.replace('〔', '[').replace('〕', ']')));
   await expect(page.locator('#search-status')).toHaveText('文号完全匹配 1 条。');
   await expect(page.locator('#results li')).toHaveCount(1);
   await expect(page.locator('#results li[data-subject]')).toHaveCount(0);
-  await page.getByRole('button', { name: '在全部信息中查找含有这些文字的主体' }).click();
-  // The subject whose record it is, among others whose records share its words; the exact match stays first.
-  await expect(page.locator(`#results li[data-subject="/subject/${r.subjectId}/"]`)).toHaveCount(1);
+  // 哈道许〔2022〕08772号 as 哈道许(2022)8772: the same decision.
+  await page.goto(search(r.docNo!.replace('〔', '(').replace('〕', ')').replace(/\)0+/, ')').replace(/号$/, '')));
   await expect(page.locator('#results li').first().getByRole('link')).toHaveAttribute('href', `/record/${r.id}/`);
-  await expect(page.locator('#search-status')).toContainText(/文号完全匹配 1 条；找到 \d+ 个主体/);
-  await expect(page.getByRole('button', { name: '在全部信息中查找含有这些文字的主体' })).toBeHidden();
+});
+
+test('a 文号 that no public record has says how it was looked for, and that this is not a clean record', async ({ page }) => {
+  const r = records().find((x) => x.kind === 'penalty' && x.docNo && /〔\d{4}〕/.test(x.docNo))!;
+  const missing = r.docNo!.replace(/〔(\d{4})〕/, '〔1999〕');
+  await page.goto(search(missing));
+  await expect(page.locator('#search-status')).toContainText(`没有找到文号为“${missing}”的在公示期内的信息`);
+  await expect(page.locator('#results li')).toHaveCount(0);
+  await expect(page.locator('#not-found')).toBeVisible();
+});
+
+test('a query naming one authority searches its records; a part of several names offers them beside what the names hold', async ({ page }) => {
+  const all = records();
+  // An authority named by a part of its name that no other authority's name holds.
+  const names = [...new Set(all.map((x) => x.authority))];
+  const a = names.find((n) => n.includes('税务局') && names.filter((m) => m.includes('税务局')).length === 1)!;
+  const subjectsOfA = new Set(all.filter((x) => x.authority === a).map((x) => x.subjectId));
+  await page.goto(search('税务局'));
+  await expect(page.locator('#search-status')).toContainText(`按认定/处罚机关“${a}”查找`);
+  await expect(page.locator('select[name=authority]')).toHaveValue(a);
+  await expect(page.locator('#results li[data-subject]').first()).toBeVisible();
+  // Every result's records shown under it are that authority's.
+  const shown = await page.locator('#results li[data-subject] ul a[href^="/record/"]').evaluateAll((els) => els.map((e) => e.getAttribute('href')!.split('/')[2]!));
+  expect(shown.length).toBeGreaterThan(0);
+  expect(shown.filter((id) => all.find((x) => x.id === id)!.authority !== a)).toEqual([]);
+  await expect(page.locator('#search-status')).toContainText(`找到 ${subjectsOfA.size} 个主体`);
+  await page.goto(search('道里分局'));
+  const offered = names.filter((n) => n.includes('道里分局'));
+  expect(offered.length).toBeGreaterThan(1);
+  for (const n of offered) await expect(page.locator('#authority-hint').getByRole('link', { name: n, exact: true })).toHaveAttribute('href', `/search/?authority=${encodeURIComponent(n)}`);
 });
 
 test('without JavaScript the search page offers the subject index by pinyin initial, which lists the names', async ({ browser }) => {

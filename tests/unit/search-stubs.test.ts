@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namePairTokens, searchStubs, subjectCodes, subjectStub } from '../../src/lib/search/stubs.ts';
+import { namePairTokens, searchStubs, subjectCodes, subjectStub, titleTokens } from '../../src/lib/search/stubs.ts';
 import { pairToken } from '../../src/lib/search/pairs.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
@@ -37,9 +37,14 @@ describe('searchStubs', () => {
     expect(html).toContain('songjiangshangmao sjsm');
     expect(html).toContain('lang="zh-CN"');
   });
-  it('gives each record a section whose heading id is the record id, newest first, weighing less than the name', () => {
-    expect(html).toContain('<h2 id="cf-000000000001" data-pagefind-weight="1">行政处罚 虚假宣传</h2><p data-pagefind-weight="0.5">哈道市监罚〔2026〕1号 哈尔滨市道里区市场监督管理局</p>');
+  it('gives each record a heading whose id is the record id and whose words are its title’s pairs, newest first, weighing less than the name', () => {
+    // 虚假 假宣 宣传
+    expect(html).toContain(`<h2 id="cf-000000000001" data-pagefind-weight="1">${['虚假', '假宣', '宣传'].map(pairToken).join(' ')}</h2><h2 id="hm-000000000002"`);
     expect(html.indexOf('id="cf-000000000001"')).toBeLessThan(html.indexOf('id="hm-000000000002"'));
+  });
+  it('leaves 文号 and authorities out of the searchable text: the 文号 lookup and the authority filter find them', () => {
+    expect(html).not.toContain('哈道市监罚');
+    expect(html.replace(/<i [^>]*><\/i>/g, '')).not.toContain('市场监督管理局');
   });
   it('carries every kind, authority and year as filters, and no sort key (it would grow the metadata every search loads)', () => {
     expect(html).toContain('data-pagefind-filter="kind:行政处罚"');
@@ -50,15 +55,23 @@ describe('searchStubs', () => {
     expect(html).toContain('data-pagefind-filter="category:法人及非法人组织"');
     expect(html).not.toContain('data-pagefind-sort');
   });
-  it('packs each record’s kind, date and end into the metadata', () => {
-    expect(html).toContain('data-pagefind-meta="recs:cf-000000000001,P,2026-05-10,2027-05-10;hm-000000000002,B,2025-03-01,2028-03-01"');
-    expect(html).toContain('data-pagefind-meta="code:9133021272513935X8"');
+  it('packs the code and each record’s kind, date, end and authority into the id of an empty element, and the name alone into the metadata (Pagefind indexes metadata as words)', () => {
+    expect(html).toContain('<i id="card:9133021272513935X8|哈尔滨市道里区市场监督管理局~哈尔滨市市场监督管理局|cf-000000000001,P,2026-05-10,2027-05-10,0,虚假宣传;hm-000000000002,B,2025-03-01,2028-03-01,1,严重违法失信名单"></i>');
+    expect(html.match(/data-pagefind-meta="[^"]*"/g)).toEqual(['data-pagefind-meta="title:哈尔滨松江&lt;商贸&gt;有限公司"']);
   });
   it('a person shows the masked number as code, never more', () => {
     const person: Subject = { id: 'p-0123456789ab', name: '张三', category: '自然人', codes: { idMasked: '230102********1234' }, aliases: [], recordIds: [penalty.id] };
     const [, h] = subjectStub(person, [{ ...penalty, subjectId: person.id } as PublishedRecord]);
-    expect(h).toContain('data-pagefind-meta="code:230102********1234"');
+    expect(h).toContain('<i id="card:230102********1234|');
     expect(h).toContain('zhangsan zs');
+  });
+});
+
+describe('titleTokens', () => {
+  it('holds a title’s pairs of Chinese characters and its words of letters and digits, once each', () => {
+    // 纳税 税信 信用 | 级纳 纳税 税人
+    expect(titleTokens('纳税信用Ａ级纳税人')).toEqual([...['纳税', '税信', '信用', '级纳', '税人'].map(pairToken), 'A']);
+    expect(titleTokens('证')).toEqual([]);
   });
 });
 

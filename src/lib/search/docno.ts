@@ -9,14 +9,22 @@ import { hashShards } from './codes.ts';
 const OPEN = /[〔\[(（【［﹝〖｛{]/g;
 const CLOSE = /[〕\])）】］﹞〗｝}]/g;
 
-/** One spelling of a 文号: brackets as [], half-width, no spaces, upper case. */
+/** Brackets as [], half-width, no spaces, upper case. */
+const folded = (docNo: string) => toHalfWidth(docNo).replace(OPEN, '[').replace(CLOSE, ']').replace(/[\s\u00a0]+/g, '').toUpperCase();
+
+/**
+ * One spelling of a 文号: brackets as [], half-width, no spaces, upper case; and the serial after the bracketed
+ * year as a number, so that 〔2022〕08772号, [2022]8772号, [2022]第8772号 and [2022]8772 are one 文号, as they are one
+ * decision however a publisher or a reader writes the number. The search index does not hold 文号 (stubs.ts), so
+ * this lookup is how a 文号 is found.
+ */
 export function normalizeDocNo(docNo: string): string {
-  return toHalfWidth(docNo).replace(OPEN, '[').replace(CLOSE, ']').replace(/[\s\u00a0]+/g, '').toUpperCase();
+  return folded(docNo).replace(/\]第?0*(\d+)号?$/, ']$1');
 }
 
 /** A query that may be a 文号: a four-digit year in brackets, or digits followed by 号. */
 export function isDocNoLike(q: string): boolean {
-  const n = normalizeDocNo(q);
+  const n = folded(q);
   return /\[(19|20)\d\d\]/.test(n) || /\d号$/.test(n);
 }
 

@@ -1,20 +1,26 @@
 /**
  * The search index's input: one small HTML document per subject, at the URL of its page, holding the words to
- * search — names, aliases, every code, the name's pinyin and initials, its pairs of adjacent characters (as tokens) — and one
- * section per public record
- * (heading with the record's id, its kind, title, 文号 and authority), so that Pagefind returns one result per
- * subject with the matching records as its sub-results. Attributes carry the filters (every kind, authority and
- * year of its records, the category) and the metadata the search page shows, including each
- * record's last day of disclosure so that counts and badges follow the visitor's date.
+ * search — names, aliases, every code, the name's pinyin and initials, its pairs of adjacent characters (as
+ * tokens) — and one heading per public record (its id, and its title as tokens: titleTokens), so that Pagefind
+ * returns one result per subject with the matching records as its sub-results. Attributes carry the filters (every kind, authority and
+ * year of its records, the category); the name is the one metadata value, and what else the search page shows
+ * (the code, and each record's kind, date, last day of disclosure, authority and title, so that counts and badges
+ * follow the visitor's date) is the id of an empty element (summary.ts packCard), which Pagefind returns without
+ * indexing it.
+ *
+ * Not indexed, as what Pagefind's indexer holds until it writes grows with every word of every page (a city's
+ * index had taken 8.3 GB): a record's 文号, found exactly by the /docno/ lookup instead, and its authority, which
+ * is a filter and which the search page turns a query naming it into (docs/scale.md gives the figures).
  */
 import { SEARCH_CODES } from '../kinds/index.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
+import { toHalfWidth } from '../text.ts';
 import { kindLabel, recordDate, recordTitle } from '../view/record.ts';
 import { lookupCodes } from './codes.ts';
 import { HAN_RUN, charPairs, pairToken } from './pairs.ts';
 import { namePinyin } from './pinyin.ts';
-import { NO_END, packRecords } from './summary.ts';
+import { NO_END, packCard } from './summary.ts';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const attr = (name: string, key: string, value: string | undefined) => (value ? `<i data-pagefind-${name}="${esc(key)}:${esc(value)}"></i>` : '');
@@ -27,6 +33,16 @@ export function subjectCodes(s: Subject): string {
 /** Every pair of adjacent Chinese characters of a name, once each, as the words the index holds (pairs.ts says why). */
 export function namePairTokens(name: string): string[] {
   return [...new Set((name.match(HAN_RUN) ?? []).flatMap(charPairs).map(pairToken))];
+}
+
+/**
+ * A record's title as the index holds it: its pairs of Chinese characters as tokens, as a name's, and its words of
+ * letters and digits (A级 → A), so that 建设工程规划许可证 finds the subjects holding that licence rather than every
+ * name holding 工程 (Pagefind leaves out of a search the words its index lacks, so the words Pagefind would cut the
+ * title into were never asked for: the page asks for a Chinese query's pairs).
+ */
+export function titleTokens(title: string): string[] {
+  return [...new Set([...namePairTokens(title), ...(toHalfWidth(title).match(/[A-Za-z0-9]+/g) ?? [])])];
 }
 
 /**
@@ -43,13 +59,9 @@ export function subjectStub(s: Subject, records: PublishedRecord[], { region, pr
   // Weights: Pagefind ranks an h2 nearly as high as an h1 (6 and 7), so a subject with many records whose titles
   // share a word of the query (建筑工程) outranked the subject so named. The name weighs most, then the other names,
   // codes and pinyin, then the records.
-  const sections = sorted.map(({ r }) => `<h2 id="${r.id}" data-pagefind-weight="1">${esc(kindLabel(r))} ${esc(recordTitle(r))}</h2><p data-pagefind-weight="0.5">${esc(r.docNo ?? '')} ${esc(r.authority)}</p>`).join('');
-  const meta: Record<string, string | undefined> = {
-    title: s.name,
-    category: s.category,
-    code: s.codes.uscc ?? s.codes.regNo ?? s.codes.orgCode ?? s.codes.idMasked,
-    recs: packRecords(sorted.map(({ r, date }) => ({ id: r.id, kind: r.kind, date, end: r.disclosure.end ?? NO_END })), SEARCH_CODES),
-  };
+  const sections = sorted.map(({ r }) => `<h2 id="${r.id}" data-pagefind-weight="1">${titleTokens(recordTitle(r)).map(esc).join(' ')}</h2>`).join('');
+  const code = s.codes.uscc ?? s.codes.regNo ?? s.codes.orgCode ?? s.codes.idMasked;
+  const card = packCard(code, sorted.map(({ r, date }) => ({ id: r.id, kind: r.kind, date, end: r.disclosure.end ?? NO_END, authority: r.authority, title: recordTitle(r) })), SEARCH_CODES);
   const filters = [
     ...new Set(sorted.map(({ r }) => `kind:${kindLabel(r)}`)),
     ...new Set(sorted.map(({ r }) => `authority:${r.authority}`)),
@@ -60,7 +72,7 @@ export function subjectStub(s: Subject, records: PublishedRecord[], { region, pr
   const html = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${esc(s.name)}</title></head><body><main data-pagefind-body>`
     + `<h1 data-pagefind-weight="10">${esc(s.name)}</h1><p data-pagefind-weight="5">${esc(s.aliases.join(' '))} ${esc(subjectCodes(s))} ${pinyin.join(' ')}</p>`
     + `<p data-pagefind-weight="5">${[...new Set(names.flatMap(namePairTokens))].join(' ')}</p>${sections}`
-    + Object.entries(meta).map(([k, v]) => attr('meta', k, v)).join('')
+    + `<i id="${esc(card)}"></i>${attr('meta', 'title', s.name)}`
     + filters.map((f) => `<i data-pagefind-filter="${esc(f)}"></i>`).join('')
     + '</main></body></html>\n';
   return [`${prefix}subject/${s.id}.html`, html];
