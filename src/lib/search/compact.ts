@@ -18,12 +18,13 @@
  * its own, so that a later Pagefind with another layout cannot be damaged, only left uncompacted.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { decode, encode } from 'cbor2';
 
 const SIGNATURE = 'pagefind_dcd';
+
+/** A Pagefind index as files: path within the index folder (fragment/….pf_fragment) → bytes. */
+export type IndexFiles = Map<string, Uint8Array>;
 
 interface Entry { version: string; languages: Record<string, { hash: string; wasm: string | null; page_count: number }> }
 export type Compacted = { pages: number; bytesBefore: number; bytesAfter: number } | { skipped: string };
@@ -32,16 +33,20 @@ export type Compacted = { pages: number; bytesBefore: number; bytesAfter: number
 const isPage = (p: unknown): p is [string, number, string] =>
   Array.isArray(p) && p.length === 3 && typeof p[0] === 'string' && typeof p[1] === 'number' && p[2] === '';
 
-/** Compact the metadata of every language of the Pagefind index in `dir`, in place. */
-export function compactPagefind(dir: string): Compacted {
-  const entryFile = join(dir, 'pagefind-entry.json');
-  const entry = JSON.parse(readFileSync(entryFile, 'utf8')) as Entry;
+const fragmentPath = (hash: string) => `fragment/${hash}.pf_fragment`;
+
+/** Compact the metadata of every language of a Pagefind index, in place. */
+export function compactPagefind(files: IndexFiles): Compacted {
+  const entryBytes = files.get('pagefind-entry.json');
+  if (!entryBytes) return { skipped: 'no pagefind-entry.json' };
+  const entry = JSON.parse(Buffer.from(entryBytes).toString('utf8')) as Entry;
   const plans: { lang: string; oldFile: string; pages: [string, number, string][]; decoded: unknown[]; tag: string }[] = [];
   let bytesBefore = 0;
   // First check every language; nothing is renamed unless all can be.
   for (const [lang, { hash }] of Object.entries(entry.languages)) {
-    const oldFile = join(dir, `pagefind.${hash}.pf_meta`);
-    const gz = readFileSync(oldFile);
+    const oldFile = `pagefind.${hash}.pf_meta`;
+    const gz = files.get(oldFile);
+    if (!gz) return { skipped: `no ${oldFile}` };
     bytesBefore += gz.length;
     const raw = gunzipSync(gz);
     if (raw.subarray(0, SIGNATURE.length).toString('latin1') !== SIGNATURE) return { skipped: `${oldFile}: no ${SIGNATURE} signature` };
@@ -52,7 +57,7 @@ export function compactPagefind(dir: string): Compacted {
     const pages = decoded[1] as unknown[];
     const odd = pages.find((p) => !isPage(p));
     if (odd !== undefined) return { skipped: `${oldFile}: a page that is not [hash, word count, ""] (${JSON.stringify(odd)})` };
-    const missing = (pages as [string, number, string][]).find(([h]) => !existsSync(join(dir, 'fragment', `${h}.pf_fragment`)));
+    const missing = (pages as [string, number, string][]).find(([h]) => !files.has(fragmentPath(h)));
     if (missing) return { skipped: `${oldFile}: no fragment file for page ${missing[0]}` };
     const tag = hash.slice(hash.lastIndexOf('_') + 1, hash.lastIndexOf('_') + 8);
     plans.push({ lang, oldFile, pages: pages as [string, number, string][], decoded, tag });
@@ -64,17 +69,18 @@ export function compactPagefind(dir: string): Compacted {
     pages.forEach((page, i) => {
       page[1] = mean;
       const name = `${tag}-${i.toString(36)}`;
-      renameSync(join(dir, 'fragment', `${page[0]}.pf_fragment`), join(dir, 'fragment', `${name}.pf_fragment`));
+      files.set(fragmentPath(name), files.get(fragmentPath(page[0]))!);
+      files.delete(fragmentPath(page[0]));
       page[0] = name;
     });
     count += pages.length;
     const gz = gzipSync(Buffer.concat([Buffer.from(SIGNATURE, 'latin1'), encode(decoded)]), { level: 9 });
     const hash = `${lang}_${createHash('sha1').update(gz).digest('hex').slice(0, 13)}`;
-    rmSync(oldFile);
-    writeFileSync(join(dir, `pagefind.${hash}.pf_meta`), gz);
+    files.delete(oldFile);
+    files.set(`pagefind.${hash}.pf_meta`, gz);
     entry.languages[lang]!.hash = hash;
     bytesAfter += gz.length;
   }
-  writeFileSync(entryFile, JSON.stringify(entry));
+  files.set('pagefind-entry.json', Buffer.from(JSON.stringify(entry)));
   return { pages: count, bytesBefore, bytesAfter };
 }
