@@ -128,10 +128,10 @@ function filesUnder(dir: string): string[] {
 
 /**
  * Makes the folder `dir` hold exactly `files` (path relative to it → bytes): a file whose bytes are already there
- * is left untouched, one no longer wanted is removed. The stubs' folder persists between builds this way, so that a
- * rebuild writes only the stubs that changed, and an index's folder in dist/ keeps every file whose bytes did not.
+ * is left untouched, one no longer wanted is removed, so that an index's folder in dist/ keeps every file whose
+ * bytes did not change.
  */
-function syncFolder(dir: string, files: ReadonlyMap<string, string | Uint8Array>): { written: number; removed: number } {
+function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): { written: number; removed: number } {
   let written = 0;
   let removed = 0;
   const there = new Set(filesUnder(dir));
@@ -141,7 +141,7 @@ function syncFolder(dir: string, files: ReadonlyMap<string, string | Uint8Array>
     const path = join(dir, rel);
     if (there.has(rel)) {
       const old = readFileSync(path);
-      if (typeof bytes === 'string' ? old.toString('utf8') === bytes : old.equals(bytes)) continue;
+      if (old.equals(bytes)) continue;
     }
     const folder = dirname(path);
     if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
@@ -149,6 +149,30 @@ function syncFolder(dir: string, files: ReadonlyMap<string, string | Uint8Array>
     written++;
   }
   return { written, removed };
+}
+
+/**
+ * Makes the stubs' folder `dir` hold exactly the stubs `keys`, writing only those whose hash differs from what
+ * `dir`.json says was written there last time (reading each file back to compare cost more than writing it); a
+ * folder without that list is made anew.
+ */
+function syncStubs(dir: string, keys: string[]): void {
+  const listFile = `${dir}.json`;
+  let written: Record<string, string> | null = existsSync(listFile) && existsSync(dir) ? JSON.parse(readFileSync(listFile, 'utf8')) : null;
+  if (!written) { rmSync(dir, { recursive: true, force: true }); written = {}; }
+  rmSync(listFile, { force: true });
+  const now: Record<string, string> = {};
+  for (const key of keys) now[`${key}.html`] = hashes.get(key)!;
+  for (const rel of Object.keys(written)) if (!(rel in now)) rmSync(join(dir, rel), { force: true });
+  const made = new Set<string>();
+  for (const [rel, hash] of Object.entries(now)) {
+    if (written[rel] === hash) continue;
+    const path = join(dir, rel);
+    const folder = dirname(path);
+    if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
+    writeFileSync(path, stubs.get(rel.slice(0, -'.html'.length))!);
+  }
+  writeFileSync(listFile, JSON.stringify(now));
 }
 
 /**
@@ -167,7 +191,7 @@ const IN_MEMORY_PAGES = 250_000;
  * renaming and copying each file again.
  */
 async function indexStubs(keys: string[], dir: string, out: string): Promise<{ pages: number; files: IndexFiles }> {
-  await timed('stubs', () => syncFolder(dir, new Map(keys.map((key) => [`${key}.html`, stubs.get(key)!]))));
+  await timed('stubs', () => syncStubs(dir, keys));
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
   const added = await timed('pagefind add', () => index.addDirectory({ path: dir }));

@@ -13,10 +13,10 @@ import { shardOf, type CodeShard } from '../lib/search/codes.ts';
 import { isDocNoLike, normalizeDocNo, type DocNoShard } from '../lib/search/docno.ts';
 import { cardText, liveSummary, unpackCard, type KindCodes } from '../lib/search/summary.ts';
 import { HAN_RUN, charPairs } from '../lib/search/pairs.ts';
-import { isCodeLike, isUsccShape, normalizeQueryCode, searchTerms, subjectHref, today } from './search-util.ts';
+import { holdsAll, isCodeLike, isUsccShape, normalizeQueryCode, searchTerms, subjectHref, today } from './search-util.ts';
 
 interface SubResult { title: string; url: string; anchor?: { id?: string } }
-interface ResultData { url: string; meta: Record<string, string>; filters?: Record<string, string[]>; sub_results: SubResult[]; anchors?: { id?: string; text?: string }[] }
+interface ResultData { url: string; content?: string; meta: Record<string, string>; filters?: Record<string, string[]>; sub_results: SubResult[]; anchors?: { id?: string; text?: string }[] }
 interface PagefindResult { id: string; data: () => Promise<ResultData> }
 interface Pagefind {
   options: (o: Record<string, unknown>) => Promise<void>;
@@ -78,6 +78,13 @@ export function startSearch(): void {
   for (const e of Array.from(filters.elements) as HTMLSelectElement[]) if (e.name) e.value = params.get(e.name) ?? '';
 
   let pagefind: Promise<Pagefind> | null = null;
+  /** Each result's data, fetched once (the first result's is read to tell what it matched, then shown). */
+  const fetched = new Map<string, Promise<ResultData>>();
+  const dataOf = (r: PagefindResult): Promise<ResultData> => {
+    let d = fetched.get(r.id);
+    if (!d) fetched.set(r.id, (d = r.data()));
+    return d;
+  };
   let superseded = new Set<string>();
   let pending: PagefindResult[] = [];
   let shown = 0;
@@ -222,7 +229,7 @@ export function startSearch(): void {
     let added = 0;
     while (pending.length && added < PAGE) {
       const batch = pending.splice(0, Math.min(added === 0 ? FIRST : PAGE - added, PAGE - added));
-      const data = await Promise.all(batch.map((r) => r.data()));
+      const data = await Promise.all(batch.map(dataOf));
       if (id !== run) return;
       for (const d of data) {
         const li = renderSubject(d, now);
@@ -328,15 +335,27 @@ export function startSearch(): void {
     }
     if (docNoLike) note = `没有找到文号为“${q}”的在公示期内的信息（括号样式、序号前的 0 和“第”“号”字不影响查找）`;
     const pf = await load();
-    // A name fragment by its character pairs; a query that no name holds (a phrase of a record's title) as typed.
+    // A name fragment by its character pairs. Pagefind leaves out each pair no name holds and returns the names
+    // holding the rest, so the first result tells whether any name holds the whole query (holdsAll); when none
+    // does, a record's title may (its pairs are tokens of their own), then an authority's name. Failing all
+    // three, the names holding part of it are shown, and said to be that.
     const terms = q ? searchTerms(q) : null;
+    const hasPairs = terms !== null && /(^| )zz/.test(terms);
     let result = await pf.search(terms, { filters: active });
-    const byPairs = result.results.length > 0;
-    if (q && terms !== q && !byPairs) result = await pf.search(q, { filters: active });
-    // The query may name an authority, which is a filter, not words of the index. Nothing found by name or
+    const holds = async (r: PagefindResult | undefined, asked: string) => !!r && holdsAll((await dataOf(r)).content ?? '', asked);
+    let mode: 'name' | 'title' | 'part' = 'name';
+    if (hasPairs && !(await holds(result.results[0], terms))) {
+      const titleTerms = searchTerms(q, false, 'vz');
+      const byTitle = await pf.search(titleTerms, { filters: active });
+      if (await holds(byTitle.results[0], titleTerms)) { result = byTitle; mode = 'title'; }
+      else mode = 'part';
+    }
+    if (id !== run) return;
+    if (q && terms !== q && !result.results.length) result = await pf.search(q, { filters: active });
+    // The query may name an authority, which is a filter, not words of the index. Nothing held by a name or a
     // title and one authority so named: it is searched as that filter. Otherwise the few it names are offered.
     const named = q && !docNoLike && !active.authority ? authoritiesNamed(q) : [];
-    if (named.length === 1 && !result.results.length) {
+    if (named.length === 1 && (mode === 'part' || !result.results.length)) {
       (filters.elements.namedItem('authority') as HTMLSelectElement).value = named[0]!;
       input.value = '';
       await search(`按认定/处罚机关“${named[0]}”查找`);
@@ -348,6 +367,8 @@ export function startSearch(): void {
         el('a', { href: `/search/?authority=${encodeURIComponent(n)}`, className: LINK }, n)]));
       authorityHint.hidden = false;
     }
+    if (mode === 'title') note = `名称中含有“${q}”的主体没有找到，以下主体的信息标题含有“${q}”`;
+    if (mode === 'part' && result.results.length) note = `名称中含有“${q}”的主体没有找到，以下主体的名称含有其中的部分文字`;
     let results = result.results;
     // A fragment whose pairs other names hold in another order (恒泰鑫源建筑工程 holds 鑫源 恒泰 建筑 工程 too):
     // with more than a page of them, the names that hold the fragment itself, ranked among those by chance, may
@@ -355,7 +376,7 @@ export function startSearch(): void {
     // (源恒 泰建 筑工) are fetched only then (asking for them with every search fetched a third more at 100,000
     // subjects, and made later searches slower: 72 ms against 57 ms).
     const every = q ? searchTerms(q, true) : null;
-    if (byPairs && every && every !== terms && results.length > PAGE) {
+    if (mode === 'name' && hasPairs && every && every !== terms && results.length > PAGE) {
       const tight = await pf.search(every, { filters: active });
       const ids = new Set(tight.results.map((r) => r.id));
       results = [...tight.results, ...results.filter((r) => !ids.has(r.id))];

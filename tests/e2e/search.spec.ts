@@ -30,7 +30,7 @@ test('words of a record’s title find the subjects holding it, with that record
   for (const r of all) if (r.kind === 'license' && r.certName) counts.set(r.certName, (counts.get(r.certName) ?? new Set()).add(r.subjectId));
   const [title, holders] = [...counts].filter(([t]) => t.length >= 4).sort((a, b) => a[1].size - b[1].size || a[0].localeCompare(b[0]))[0]!;
   await page.goto(search(title));
-  await expect(page.locator('#search-status')).toContainText('找到');
+  await expect(page.locator('#search-status')).toContainText(`名称中含有“${title}”的主体没有找到，以下主体的信息标题含有“${title}”；找到 ${holders.size} 个主体`);
   const results = page.locator('#results li[data-subject]');
   await expect(results.first()).toBeVisible();
   // Each subject shown holds such a licence, and it is the record shown under it as matching.
@@ -42,6 +42,17 @@ test('words of a record’s title find the subjects holding it, with that record
     const rid = (await link.getAttribute('href'))!.split('/')[2]!;
     expect(all.find((x) => x.id === rid)).toMatchObject({ subjectId: id, certName: title });
   }
+});
+
+test('a fragment no name holds says so, and shows the names holding part of it', async ({ page }) => {
+  const all = records();
+  const s = subjects().find((x) => x.category === '法人及非法人组织' && x.name.length >= 10 && all.some((r) => r.subjectId === x.id))!;
+  // A distinctive part of the name, and two characters no name or title of the sample holds.
+  const part = s.name.replace(/^哈尔滨(市)?(道里区)?/, '').slice(0, 4);
+  expect(subjects().some((x) => x.name.includes('齉龘'))).toBe(false);
+  await page.goto(search(`${part}齉龘`));
+  await expect(page.locator('#search-status')).toContainText(`名称中含有“${part}齉龘”的主体没有找到，以下主体的名称含有其中的部分文字`);
+  await expect(page.locator(`#results li[data-subject="/subject/${s.id}/"]`)).toHaveCount(1);
 });
 
 test('pinyin initials of a name find it', async ({ page }) => {

@@ -3,7 +3,7 @@ import { namePairTokens, searchStubs, subjectCodes, subjectStub, titleTokens } f
 import { pairToken } from '../../src/lib/search/pairs.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
-import { isUsccShape, normalizeQueryCode, searchTerms, subjectHref, today } from '../../src/scripts/search-util.ts';
+import { holdsAll, isUsccShape, normalizeQueryCode, searchTerms, subjectHref, today } from '../../src/scripts/search-util.ts';
 
 const subject: Subject = {
   id: '9133021272513935X8', name: '哈尔滨松江<商贸>有限公司', category: '法人及非法人组织',
@@ -39,7 +39,7 @@ describe('searchStubs', () => {
   });
   it('gives each record a heading whose id is the record id and whose words are its title’s pairs, newest first, weighing less than the name', () => {
     // 虚假 假宣 宣传
-    expect(html).toContain(`<h2 id="cf-000000000001" data-pagefind-weight="1">${['虚假', '假宣', '宣传'].map(pairToken).join(' ')}</h2><h2 id="hm-000000000002"`);
+    expect(html).toContain(`<h2 id="cf-000000000001" data-pagefind-weight="1">${['虚假', '假宣', '宣传'].map((p) => pairToken(p, 'vz')).join(' ')}</h2><h2 id="hm-000000000002"`);
     expect(html.indexOf('id="cf-000000000001"')).toBeLessThan(html.indexOf('id="hm-000000000002"'));
   });
   it('leaves 文号 and authorities out of the searchable text: the 文号 lookup and the authority filter find them', () => {
@@ -68,9 +68,10 @@ describe('searchStubs', () => {
 });
 
 describe('titleTokens', () => {
-  it('holds a title’s pairs of Chinese characters and its words of letters and digits, once each', () => {
-    // 纳税 税信 信用 | 级纳 纳税 税人
-    expect(titleTokens('纳税信用Ａ级纳税人')).toEqual([...['纳税', '税信', '信用', '级纳', '税人'].map(pairToken), 'A']);
+  it('holds a title’s pairs of Chinese characters once each, as tokens apart from a name’s', () => {
+    // 纳税 税信 信用 | 级纳 纳税 税人; 顾乡 as a title's pair: vz and the number of the name's zzbrh6jl.
+    expect(titleTokens('纳税信用A级纳税人')).toEqual(['纳税', '税信', '信用', '级纳', '税人'].map((p) => pairToken(p, 'vz')));
+    expect(titleTokens('顾乡')).toEqual(['vzbrh6jl']);
     expect(titleTokens('证')).toEqual([]);
   });
 });
@@ -124,6 +125,16 @@ describe('name pairs', () => {
     expect(searchTerms('商')).toBe('商');
     expect(searchTerms('hebsm')).toBe('hebsm');
     expect(searchTerms('ABC科技有限 91230102')).toBe('ABC zz867nuo zz5z2rf4 91230102');
+  });
+  it('a fragment is asked for among titles by the tokens of the same pairs in their own space', () => {
+    expect(searchTerms('顾乡安和建筑工程', false, 'vz')).toBe('vzbrh6jl vz4mlt3g vz5143f5 vz4wjxu3');
+  });
+  it('a result holds a query when its text has every pair token asked for; other words are not checked', () => {
+    const content = '哈尔滨顾乡安和建筑工程有限公司. zzbrh6jl zz4mlt3g zz5143f5 zz4wjxu3 zz5z2rf4';
+    expect(holdsAll(content, 'zzbrh6jl zz4mlt3g zz5143f5 zz4wjxu3')).toBe(true);
+    expect(holdsAll(content, 'zzbrh6jl zz3t5ptm')).toBe(false);
+    expect(holdsAll(content, 'vzbrh6jl')).toBe(false);
+    expect(holdsAll(content, 'ABC zzbrh6jl')).toBe(true);
   });
   it('every pair of a fragment, when asked for: only a name holding the fragment itself has them all', () => {
     // 顾乡 乡安 安和 和建

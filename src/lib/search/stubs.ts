@@ -15,7 +15,6 @@
 import { SEARCH_CODES } from '../kinds/index.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
-import { toHalfWidth } from '../text.ts';
 import { kindLabel, recordDate, recordTitle } from '../view/record.ts';
 import { lookupCodes } from './codes.ts';
 import { HAN_RUN, charPairs, pairToken } from './pairs.ts';
@@ -32,17 +31,15 @@ export function subjectCodes(s: Subject): string {
 
 /** Every pair of adjacent Chinese characters of a name, once each, as the words the index holds (pairs.ts says why). */
 export function namePairTokens(name: string): string[] {
-  return [...new Set((name.match(HAN_RUN) ?? []).flatMap(charPairs).map(pairToken))];
+  return [...new Set((name.match(HAN_RUN) ?? []).flatMap(charPairs).map((p) => pairToken(p)))];
 }
 
 /**
- * A record's title as the index holds it: its pairs of Chinese characters as tokens, as a name's, and its words of
- * letters and digits (A级 → A), so that 建设工程规划许可证 finds the subjects holding that licence rather than every
- * name holding 工程 (Pagefind leaves out of a search the words its index lacks, so the words Pagefind would cut the
- * title into were never asked for: the page asks for a Chinese query's pairs).
+ * A record's title as the index holds it: its pairs of Chinese characters as tokens of their own (vz, pairs.ts), so
+ * that 建设工程规划许可证 finds the subjects holding that licence, and a name fragment does not fetch them.
  */
 export function titleTokens(title: string): string[] {
-  return [...new Set([...namePairTokens(title), ...(toHalfWidth(title).match(/[A-Za-z0-9]+/g) ?? [])])];
+  return [...new Set((title.match(HAN_RUN) ?? []).flatMap(charPairs).map((p) => pairToken(p, 'vz')))];
 }
 
 /**
