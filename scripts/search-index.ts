@@ -1,7 +1,8 @@
 /**
  * Build the search: the Pagefind index over one slim stub per subject rather than whole pages (whole subject
  * pages take 14 GB at 50k; one stub per record too made a city's index 350k pages), written to disk and indexed
- * with addDirectory, which is linear (addCustomRecord is quadratic, addHTMLFile costs more than writing the stubs); and the static lookups of exact codes
+ * with addDirectory, which is linear (addCustomRecord is quadratic, addHTMLFile costs more than writing the
+ * stubs), the index taken back in memory and written once (indexStubs); and the static lookups of exact codes
  * (/codes/) and 文号 (/docno/), one small file per hash shard, with /lookups.json saying how they are split.
  *
  * Incremental: Pagefind rebuilds its whole index every time, so a small change does not rebuild it. The
@@ -119,7 +120,7 @@ const timed = async <T>(name: string, f: () => Promise<T> | T): Promise<T> => {
 /** What compact.ts did to each index written (its page names, in the metadata the first search loads). */
 const compacted: Compacted[] = [];
 
-/** Files under `dir`, as paths relative to it ('' when there is no such folder). */
+/** Files under `dir`, as paths relative to it (none when there is no such folder). */
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return (readdirSync(dir, { recursive: true, withFileTypes: true }))

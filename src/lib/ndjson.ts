@@ -8,8 +8,13 @@ import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 
 export async function* readNdjson<T>(file: string): AsyncGenerator<T> {
+  for await (const { value } of readNdjsonLines<T>(file)) yield value;
+}
+
+/** Each value with the line it was read from (what it is, as text, without writing it out again). */
+export async function* readNdjsonLines<T>(file: string): AsyncGenerator<{ value: T; line: string }> {
   const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
-  for await (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
+  for await (const line of lines) if (line.trim()) yield { value: JSON.parse(line) as T, line };
 }
 
 export async function readAllNdjson<T>(file: string): Promise<T[]> {

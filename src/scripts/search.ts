@@ -358,7 +358,9 @@ export function startSearch(): void {
       else mode = 'part';
     }
     if (id !== run) return;
-    if (q && terms !== q && !result.results.length) result = await pf.search(q, { filters: active });
+    // A 文号 not found is not looked for in titles or parts of names: what those hold of it would be noise.
+    if (docNoLike && mode !== 'name') result = { results: [] };
+    else if (q && terms !== q && !result.results.length) result = await pf.search(q, { filters: active });
     // The query may name an authority, which is a filter, not words of the index. Nothing held by a name or a
     // title and one authority so named: it is searched as that filter. Otherwise the few it names are offered.
     const named = q && !docNoLike && !active.authority ? authoritiesNamed(q) : [];

@@ -61,6 +61,13 @@ describe('render-entities, a second time', () => {
     const again = render();
     expect(counts(again.stderr)).toEqual([0, rendered, 0]);
 
+    // A page whose hash is unchanged but whose folder went from dist/ is written again, and only it.
+    const other = records.find((r) => r.subjectId !== lone.subjectId && !untouched.includes(r.id))!;
+    rmSync(join(DIST, `record/${other.id}`), { recursive: true });
+    const restored = render();
+    expect(counts(restored.stderr)).toEqual([1, rendered! - 1, 0]);
+    expect(existsSync(join(DIST, `record/${other.id}/index.html`))).toBe(true);
+
     // The lone penalty is gone (repaired, say): its permalink and its year's list go; its subject's page, the
     // penalty lists and the lists that counted it are written again; other permalinks stay as they were.
     write(subjects, records.filter((r) => r.id !== lone.id));
