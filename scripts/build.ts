@@ -2,7 +2,8 @@
  * npm run build [-- --full] [--strict] [--allow-shrink] [--json FILE]: the whole build, in stages, each its own process:
  *   ingest (content/data) → at the same time: Astro (home, search, rules, statistics, MDX) then the entity pages
  *   (credit files, permalinks, lists, authorities, subject index: the pages made from the data; incremental, with
- *   Astro's stylesheet links); the open data; the search index → publish.
+ *   Astro's stylesheet links; in a rebuild beside Astro, with the last build's links, checked against Astro's when
+ *   it ends); the open data; the search index → publish.
  * After the ingest, these read only its data (the entity pages also Astro's stylesheet links) and write apart: run
  * together they fill the cores that each alone leaves idle (the entity pages wait on the disk, Astro and Pagefind's
  * compression of its files use one thread each).
@@ -17,6 +18,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { descendants, usageOf } from './proc-usage.mjs';
+import { stylesheetLinks } from './head-tags.ts';
 import { publish } from './publish.ts';
 
 const { values } = parseArgs({
@@ -103,9 +105,20 @@ for (const dir of [STAGED, STAGED_BESIDE]) rmSync(dir, { recursive: true, force:
 process.env.CREDIT_ASTRO_OUT = STAGED;
 // Entity pages into dist/ (their own folders), open data and lookups into STAGED_BESIDE, the search index into
 // dist/pagefind*: nothing one of them reads, another writes.
+// The entity pages carry the stylesheet links Astro gives its pages. A rebuild starts them at once with the last
+// build's links (dist/404.html), beside Astro, as those rarely change; should Astro's differ, they are rendered
+// again with its own (every page then, as the links are part of each page's hash). A full build waits for Astro.
+const entities = (site: string, name = 'entities') => run(name, ['scripts/render-entities.ts', '--site', site, ...(values.full ? ['--full'] : [])]);
+const lastLinks = values.full ? '' : stylesheetLinks(DIST);
+const pages = lastLinks
+  ? Promise.all([run('astro', ['node_modules/astro/bin/astro.mjs', 'build']), entities(DIST)]).then(async ([astro, first]) => {
+    if (stylesheetLinks(STAGED) === lastLinks) return [astro, first];
+    console.error('build: Astro gave its pages other stylesheet links than the last build: the entity pages are rendered again with them');
+    return [astro, first, await entities(STAGED, 'entities-again')];
+  })
+  : run('astro', ['node_modules/astro/bin/astro.mjs', 'build']).then(async (astro) => [astro, await entities(STAGED)]);
 const together = (await Promise.all([
-  run('astro', ['node_modules/astro/bin/astro.mjs', 'build'])
-    .then(async (astro) => [astro, await run('entities', ['scripts/render-entities.ts', '--site', STAGED, ...(values.full ? ['--full'] : [])])]),
+  pages,
   run('opendata', ['scripts/open-data.ts', '--dist', STAGED_BESIDE]).then((s) => [s]),
   run('search', ['scripts/search-index.ts', '--dist', STAGED_BESIDE, '--index-dist', DIST, ...(values.full ? ['--full'] : [])]).then((s) => [s]),
 ])).flat();
@@ -121,13 +134,14 @@ clearInterval(treeSampler);
 // The total is the wall time from the first stage to the last (with the removal of the old dist/ under --full).
 // The peak is the larger of any stage's own and the whole build's at once (sampled); where /proc cannot be read,
 // the stages that ran together are taken to have peaked together: the open data and the search beside the larger
-// of Astro and the entity pages, which ran one after the other.
+// of Astro and the entity pages where they ran one after the other (a full build), beside both where they ran
+// together (a rebuild).
 const total = (performance.now() - started) / 1000;
 const stagePeak = Math.max(...stages.map((s) => s.peakRssMB));
 const peakOf = (name: string) => together.find((s) => s.name === name)?.peakRssMB ?? 0;
 const peakRssMB = treePeakKB
   ? Math.max(stagePeak, Math.round(treePeakKB / 1024))
-  : Math.max(peakOf('astro'), peakOf('entities')) + peakOf('opendata') + peakOf('search');
+  : (lastLinks ? peakOf('astro') + peakOf('entities') : Math.max(peakOf('astro'), peakOf('entities'))) + peakOf('opendata') + peakOf('search');
 const cpuSeconds = stages.reduce((a, s) => a + s.cpuSeconds, 0);
 console.error(`build: total ${total.toFixed(1)} s, peak ${peakRssMB} MB (all processes at once), processor ${cpuSeconds.toFixed(1)} s`);
 if (values.json) writeFileSync(values.json, `${JSON.stringify({ stages, total, peakRssMB, cpuSeconds, together: together.map((s) => s.name) })}\n`);

@@ -28,6 +28,7 @@ import { byDateDesc } from '../src/lib/view/record.ts';
 import { endCounts } from '../src/lib/view/ends.ts';
 import { fileOf, paginate } from '../src/lib/view/paginate.ts';
 import { SECTION_PAGE, newestFirst, sectionPageCount, sectionUrl } from '../src/lib/view/sections.ts';
+import { stylesheetLinks } from './head-tags.ts';
 import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
 
 const { values } = parseArgs({
@@ -62,10 +63,9 @@ const bundle = join(bundleDir, 'entities.mjs');
 const compiled = performance.now();
 
 // 2. The stylesheet links Astro gave its own pages, for the head of ours.
-const page404Path = join(resolve(values.site ?? values.dist), '404.html');
-const page404 = await readFile(page404Path, 'utf8');
-const headTags = (page404.match(/<link rel="stylesheet"[^>]*>/g) ?? []).join('');
-if (!headTags) throw new Error(`render-entities: no stylesheet link found in ${page404Path}; run astro build first`);
+const site = resolve(values.site ?? values.dist);
+const headTags = stylesheetLinks(site);
+if (!headTags) throw new Error(`render-entities: no stylesheet link found in ${join(site, '404.html')}; run astro build first`);
 
 // 3. The pages and their hashes.
 const subjects = new Map<string, Subject>();
