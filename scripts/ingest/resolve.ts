@@ -147,9 +147,10 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
     const subjectId = index.idOf(a.subject, a.idKey, rowKey);
     const code = a.subject.codes.uscc;
     if (code && a.subject.category !== '自然人') {
-      const seen = namesByCode.get(code) ?? { names: new Map<string, string>(), at: a };
-      if (!seen.names.has(nameKey(a.subject.name))) seen.names.set(nameKey(a.subject.name), a.subject.name);
-      namesByCode.set(code, seen);
+      let seen = namesByCode.get(code);
+      if (!seen) namesByCode.set(code, (seen = { names: new Map<string, string>(), at: a }));
+      const key = nameKey(a.subject.name);
+      if (!seen.names.has(key)) seen.names.set(key, a.subject.name);
     }
     const id = recordId(a.value, subjectId);
     const prov: Provenance = { source: a.source.id, title: a.source.title, publisher: a.source.publisher, row: a.row };
@@ -211,7 +212,6 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
   const records: PublishedRecord[] = [];
   const subjectRefs = new Map<string, { refs: SubjectRef[]; ids: string[]; names: string[]; latest: { date: string; order: number; name: string } }>();
   for (const g of [...groups.values()].sort((a, b) => (a.id < b.id ? -1 : 1))) {
-    const { kind, ...fields } = g.first.value;
     const objectionEvent = objections.get(g.id);
     const objection = objectionEvent?.value;
     const disclosure = disclosureState({
@@ -245,7 +245,8 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
       continue;
     }
     publishedBySource[src] = (publishedBySource[src] ?? 0) + 1;
-    const record = PublishedRecordSchema.parse({ id: g.id, kind, subjectId: g.subjectId, ...fields, disclosure, sources: g.sources });
+    // The schema gives its fields in its own order, whatever the order of the object it checks.
+    const record = PublishedRecordSchema.parse({ ...g.first.value, id: g.id, subjectId: g.subjectId, disclosure, sources: g.sources });
     records.push(record);
     const date = recordDate(g.first.value);
     const entry = subjectRefs.get(g.subjectId) ?? { refs: [], ids: [], names: [], latest: { date, order: g.order, name: g.first.subject.name } };

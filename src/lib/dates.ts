@@ -15,8 +15,11 @@ function valid(y: number, m: number, d: number): IsoDate | null {
   return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
 }
 
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in month m (1–12) of year y, Gregorian: by table rather than a Date made for each date read (0.6 s of the ingest's 44 s at 100,000 subjects, in a profile). */
 export function daysInMonth(y: number, m: number): number {
-  return new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : MONTH_DAYS[m - 1]!;
 }
 
 /** Excel 1900 date system (with Lotus's phantom 1900-02-29): serial 1 = 1900-01-01. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, addMonths, daysBetween, fromExcelSerial, parseDate, parseYear } from '../../src/lib/dates.ts';
+import { addDays, addMonths, daysBetween, daysInMonth, fromExcelSerial, parseDate, parseYear } from '../../src/lib/dates.ts';
 
 describe('parseDate', () => {
   it.each([
@@ -37,6 +37,13 @@ describe('parseYear', () => {
     expect(parseYear('2018')).toBe(2018);
     expect(parseYear('2018年度')).toBe(2018);
     expect(parseYear('严素莺')).toBeNull();
+  });
+});
+
+describe('daysInMonth', () => {
+  it('counts the Gregorian calendar: February has 29 days in 2024 and 2000, 28 in 2026 and 1900', () => {
+    expect([daysInMonth(2024, 2), daysInMonth(2000, 2), daysInMonth(2026, 2), daysInMonth(1900, 2)]).toEqual([29, 29, 28, 28]);
+    expect([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2026, m))).toEqual([31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]);
   });
 });
 
