@@ -49,17 +49,30 @@ const cacheDir = resolve(values.cache);
 const manifestFile = join(cacheDir, 'manifest.json');
 await mkdir(cacheDir, { recursive: true });
 
-// 1. Compile the page components once.
+// 1. Compile the page components once, or not at all when nothing they are made from changed since the last
+// compile: the sources, the configuration, and the packages (the lock file). The district's settings are read when
+// the components run, not compiled in.
 const bundleDir = join(cacheDir, 'bundle');
-const viteConfig = await getViteConfig({
-  logLevel: 'warn',
-  build: {
-    ssr: 'src/render/entities.ts', outDir: bundleDir, emptyOutDir: true, copyPublicDir: false,
-    rollupOptions: { external: [/^astro(\/|$)/], output: { entryFileNames: 'entities.mjs' } },
-  },
-})({ command: 'build', mode: 'production' });
-await build({ ...viteConfig, configFile: false });
 const bundle = join(bundleDir, 'entities.mjs');
+const sourcesKey = createHash('sha1');
+for (const file of [...readdirSync('src', { recursive: true, withFileTypes: true })].filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort()) {
+  sourcesKey.update(file).update(await readFile(file));
+}
+for (const file of ['astro.config.mjs', 'package-lock.json', 'tsconfig.json']) if (existsSync(file)) sourcesKey.update(file).update(await readFile(file));
+const bundleKey = sourcesKey.digest('hex');
+const keyFile = join(cacheDir, 'bundle.key');
+if (!existsSync(bundle) || !existsSync(keyFile) || (await readFile(keyFile, 'utf8')) !== bundleKey) {
+  await rm(keyFile, { force: true });
+  const viteConfig = await getViteConfig({
+    logLevel: 'warn',
+    build: {
+      ssr: 'src/render/entities.ts', outDir: bundleDir, emptyOutDir: true, copyPublicDir: false,
+      rollupOptions: { external: [/^astro(\/|$)/], output: { entryFileNames: 'entities.mjs' } },
+    },
+  })({ command: 'build', mode: 'production' });
+  await build({ ...viteConfig, configFile: false });
+  await writeFile(keyFile, bundleKey);
+}
 const compiled = performance.now();
 
 // 2. The stylesheet links Astro gave its own pages, for the head of ours.
