@@ -28,7 +28,7 @@ import { chromium } from '@playwright/test';
 import { readAllNdjson } from '../src/lib/ndjson.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
 import { CHROMIUM, serveDist } from '../scripts/serve-dist.ts';
-import { fragment, instrument, medianMs, submit, type SearchRun } from './search.ts';
+import { fragment, instrument, medianMs, settled, submit, type SearchRun } from './search.ts';
 
 const { values } = parseArgs({ options: { shards: { type: 'string', default: '2' }, subjects: { type: 'string', default: '10000' }, out: { type: 'string', default: 'bench/results' }, combined: { type: 'boolean', default: false }, parallel: { type: 'string' } } });
 /** --combined: the first portal is built after the others and given their data, so that it searches them in its own index. */
@@ -158,7 +158,7 @@ try {
     // The first search counts everything fetched since the page opened (Pagefind, metadata, every portal's).
     const before = runsSearch.length ? bytes : 0;
     const ms = await submit(page, fragment(s.name));
-    await page.waitForLoadState('networkidle');
+    await settled(page);
     const href = i === 0 ? `/subject/${s.id}/` : `${url(i)}subject/${s.id}/`;
     const found = (await page.locator(`#results a[href="${href}"]`).count()) > 0;
     // How many subjects the fragment found, as the page says: more than a page of names holding it leaves the one asked for to chance.

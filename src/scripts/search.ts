@@ -291,8 +291,20 @@ export function startSearch(): void {
     return wanted.length < 2 || !select ? [] : Array.from(select.options).map((o) => o.value).filter((v) => v && v.includes(wanted));
   };
 
+  /**
+   * The results list is marked busy (aria-busy) from a search's start until its first page of results is all shown
+   * (or the search has ended otherwise): a screen reader waits for it, and so do the benchmarks.
+   */
+  let busyFor = 0;
+  const busy = async (work: () => Promise<void>) => {
+    const mine = ++busyFor;
+    list.setAttribute('aria-busy', 'true');
+    try { await work(); } finally { if (mine === busyFor) list.setAttribute('aria-busy', 'false'); }
+  };
+
   /** `preset`: what the status says first (the authority a query was read as). */
-  const search = async (preset = '') => {
+  const search = (preset = '') => busy(() => searchNow(preset));
+  const searchNow = async (preset = '') => {
     const id = ++run;
     const q = input.value.trim();
     const f = Object.fromEntries(new FormData(filters)) as Record<string, string>;
@@ -367,7 +379,7 @@ export function startSearch(): void {
     if (named.length === 1 && (mode === 'part' || !result.results.length)) {
       (filters.elements.namedItem('authority') as HTMLSelectElement).value = named[0]!;
       input.value = '';
-      await search(`按认定/处罚机关“${named[0]}”查找`);
+      await searchNow(`按认定/处罚机关“${named[0]}”查找`);
       return;
     }
     if (id !== run) return;
@@ -392,7 +404,7 @@ export function startSearch(): void {
 
   searchForm.addEventListener('submit', (e) => { e.preventDefault(); void search(); });
   filters.addEventListener('change', () => void search());
-  more.addEventListener('click', () => void showMore(run));
+  more.addEventListener('click', () => { const id = run; void busy(() => showMore(id)); });
   if (input.value || params.toString()) void search();
   else void load();
 }
