@@ -104,6 +104,9 @@ test('the counts and badge of a long section follow the visitor’s date for the
 });
 
 test('the credit file with a long section and the section’s pages pass axe', async ({ page }) => {
+  // axe over three long pages took 24 s of the default 30 on an idle machine, and more on a busy one: a budget, not a
+  // measure of speed.
+  test.setTimeout(120_000);
   await serveRendered(page);
   for (const path of ['', 'penalty/', 'penalty/2/']) {
     await page.goto(`/subject/${ID}/${path}`);
