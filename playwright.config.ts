@@ -9,6 +9,8 @@ const PORT = 4329;
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
+  // A budget for each test, not a measure of speed: axe over a long page takes tens of seconds on a busy machine.
+  timeout: 90_000,
   workers: 2,
   forbidOnly: !!process.env.CI,
   reporter: [['list']],
