@@ -75,6 +75,8 @@ function run(name: string, args: string[]): Promise<Stage> {
     }
     // The stage's line, "peak-MB cpu-seconds", its started processes included (peak-rss.mjs).
     const lines = existsSync(usageFile) ? readFileSync(usageFile, 'utf8').trim().split('\n').map((l) => l.split(' ').map(Number)) : [];
+    // Read once: left in the temporary folder, every build added five files there.
+    rmSync(usageFile, { force: true });
     const stage = { name, seconds, peakRssMB: Math.max(0, ...lines.map(([mb]) => mb!)), cpuSeconds: lines.reduce((a, [, cpu]) => a + (cpu ?? 0), 0) };
     stages.push(stage);
     console.error(`build: ${name} ${seconds.toFixed(1)} s, peak ${stage.peakRssMB} MB, processor ${stage.cpuSeconds.toFixed(1)} s`);
