@@ -4,7 +4,7 @@
  * files untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -67,6 +67,22 @@ describe('render-entities, a second time', () => {
     const restored = render();
     expect(counts(restored.stderr)).toEqual([1, rendered! - 1, 0]);
     expect(existsSync(join(DIST, `record/${other.id}/index.html`))).toBe(true);
+
+    // A record corrected at its source (its 文号 here): the list pages that show it are written again with it, as
+    // are its permalink and credit file. List pages are hashed by the lines of the records they show.
+    const corrected = records.find((r) => r.id !== lone.id && r.docNo && r.kind === 'penalty')!;
+    expect(corrected).toBeDefined();
+    const showing = (text: string) => (readdirSync(join(DIST, 'lists'), { recursive: true }) as string[])
+      .filter((f) => f.endsWith('.html') && readFileSync(join(DIST, 'lists', f), 'utf8').includes(text)).sort();
+    const listed = showing(corrected.docNo);
+    expect(listed).toContain('penalty/index.html');
+    const docNo = '哈道测更〔2026〕4321号';
+    write(subjects, records.map((r) => (r.id === corrected.id ? { ...r, docNo } : r)));
+    const fixed = render();
+    expect(fixed.status, fixed.stderr).toBe(0);
+    expect(showing(docNo)).toEqual(listed);
+    expect(readFileSync(join(DIST, `record/${corrected.id}/index.html`), 'utf8')).toContain(docNo);
+    expect(counts(fixed.stderr)[0]).toBeLessThan(rendered! / 4);
 
     // The lone penalty is gone (repaired, say): its permalink and its year's list go; its subject's page, the
     // penalty lists and the lists that counted it are written again; other permalinks stay as they were.
