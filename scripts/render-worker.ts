@@ -55,7 +55,11 @@ export function batches(jobs: RenderJob[], size = BATCH): RenderJob[][] {
   return out;
 }
 
-parentPort?.on('message', async (input: WorkerInput) => {
+/** Chunks are rendered one after another, in the order they came: they may come while one is being rendered. */
+let queue = Promise.resolve();
+parentPort?.on('message', (input: WorkerInput) => { queue = queue.then(() => renderChunk(input)); });
+
+async function renderChunk(input: WorkerInput): Promise<void> {
   try {
     components ??= (await import(pathToFileURL(input.bundle).href)) as NonNullable<typeof components>;
     headTags ??= Buffer.from(input.headTags);
@@ -95,4 +99,4 @@ parentPort?.on('message', async (input: WorkerInput) => {
   } catch (e) {
     parentPort!.postMessage({ written: 0, error: (e as Error).stack ?? String(e) } satisfies WorkerOutput);
   }
-});
+}
