@@ -15,7 +15,7 @@ const DIR = mkdtempSync(join(tmpdir(), 'credit-entities-'));
 const CACHE = join(ROOT, '.cache', `test-render-entities-${process.pid}`);
 const SAMPLE = join(DIR, 'sample');
 const DIST = join(DIR, 'dist');
-afterAll(() => rmSync(CACHE, { recursive: true, force: true }));
+afterAll(() => { for (const dir of [CACHE, DIR]) rmSync(dir, { recursive: true, force: true }); });
 
 const lines = (file: string) => readFileSync(join(SAMPLE, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
 const render = () => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/render-entities.ts',
