@@ -15,7 +15,7 @@
  *   node scripts/search-index.ts [--data content/data] [--dist dist] [--index-dist dist] [--full] [--max-delta 0.1]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { gunzipSync } from 'node:zlib';
@@ -129,25 +129,50 @@ function filesUnder(dir: string): string[] {
 
 /**
  * Makes the folder `dir` hold exactly `files` (path relative to it → bytes): a file whose bytes are already there
- * is left untouched, one no longer wanted is removed, so that an index's folder in dist/ keeps every file whose
- * bytes did not change.
+ * is left untouched (its file and modification time kept), one no longer wanted is removed, so that an index's
+ * folder in dist/ keeps every file whose bytes did not change.
+ *
+ * A base index built again renames every fragment (compact.ts names them by the index's own hash), so most of the
+ * folder goes. Then the files are written into a new folder, the unchanged ones moved over, and the two folders
+ * swapped: at 100,000 subjects, removing 92,000 files from the folder and creating 92,000 others in it took 27 s
+ * (open and unlink in a directory that large), writing them into an empty one 2 s; and the published index stays
+ * whole until the swap, where in place its metadata named fragments already removed.
  */
 function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): { written: number; removed: number } {
   let written = 0;
   let removed = 0;
   const there = new Set(filesUnder(dir));
-  for (const rel of there) if (!files.has(rel)) { rmSync(join(dir, rel)); removed++; }
+  const kept = [...files.keys()].filter((rel) => there.has(rel)).length;
   const made = new Set<string>();
-  for (const [rel, bytes] of files) {
-    const path = join(dir, rel);
-    if (there.has(rel)) {
-      const old = readFileSync(path);
-      if (old.equals(bytes)) continue;
-    }
+  const put = (root: string, rel: string, bytes: Uint8Array) => {
+    const path = join(root, rel);
     const folder = dirname(path);
     if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
     writeFileSync(path, bytes);
     written++;
+  };
+  if (kept < there.size / 2) {
+    const next = `${dir}.next`;
+    const prev = `${dir}.prev`;
+    rmSync(next, { recursive: true, force: true });
+    rmSync(prev, { recursive: true, force: true });
+    for (const [rel, bytes] of files) {
+      if (there.has(rel) && readFileSync(join(dir, rel)).equals(bytes)) {
+        const folder = dirname(join(next, rel));
+        if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
+        renameSync(join(dir, rel), join(next, rel));
+      } else put(next, rel, bytes);
+    }
+    removed = there.size - (files.size - written);
+    renameSync(dir, prev);
+    renameSync(next, dir);
+    rmSync(prev, { recursive: true, force: true });
+    return { written, removed };
+  }
+  for (const rel of there) if (!files.has(rel)) { rmSync(join(dir, rel)); removed++; }
+  for (const [rel, bytes] of files) {
+    if (there.has(rel) && readFileSync(join(dir, rel)).equals(bytes)) continue;
+    put(dir, rel, bytes);
   }
   return { written, removed };
 }

@@ -61,12 +61,20 @@ describe('search-index', () => {
     expect([...fragmentsOf(join(cwd, 'dist/pagefind-delta')).keys()]).toEqual([renamed.id]);
     for (const [f, t] of mtimes) expect(statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs).toBe(t);
 
-    // --full folds the delta into a new base.
+    // --full folds the delta into a new base. Every fragment gets a new name (compact.ts), so the index is written
+    // into a folder of its own and swapped in; what Pagefind writes the same every time keeps its file.
+    const ui = join(cwd, 'dist/pagefind/pagefind-ui.js');
+    const uiTime = statSync(ui).mtimeMs;
     const third = run(cwd, ['--full']);
     expect(third.status, third.stderr).toBe(0);
     expect(third.stderr).toContain('full index of 39 subject(s)');
     expect(existsSync(join(cwd, 'dist/pagefind-delta'))).toBe(false);
-    expect(fragmentsOf(join(cwd, 'dist/pagefind')).has(gone.id)).toBe(false);
+    const rebuilt = fragmentsOf(join(cwd, 'dist/pagefind'));
+    expect(rebuilt.has(gone.id)).toBe(false);
+    expect(rebuilt.size).toBe(39);
+    for (const name of base.values()) expect(existsSync(join(cwd, 'dist/pagefind/fragment', `${name}.pf_fragment`))).toBe(false);
+    expect(statSync(ui).mtimeMs).toBe(uiTime);
+    expect(readdirSync(join(cwd, 'dist')).sort()).toEqual(['pagefind']);
   });
 
   it('indexes another portal’s subjects with its own when district.yaml gives that portal’s data, each with its region', { timeout: 120_000 }, () => {
