@@ -12,7 +12,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchSearch, medianMs, type SearchBench } from './search.ts';
 
@@ -79,7 +79,8 @@ function floor(dist: string): { pages: number; seconds: number } {
 interface Tier {
   subjects: number; publicRecords: number; subjectsWithRecords: number;
   full: BuildRun; floor: { pages: number; seconds: number };
-  dist: { files: number; bytes: number };
+  /** largestHtml: the heaviest HTML page (the issue allows none over 200 KB); not recorded before 2026-12-02. */
+  dist: { files: number; bytes: number; largestHtml?: { path: string; bytes: number } };
   incremental: BuildRun & { filesWritten: number; filesTotal: number };
   search?: SearchBench;
 }
@@ -92,8 +93,12 @@ for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
   console.error(`scale ${n}: building in ${dir}`);
   const full = build(dir, join(gen, 'base', 'sources.yaml'), true);
   const report = JSON.parse(readFileSync(join(dir, 'content/data/ingest-report.json'), 'utf8'));
-  const dist = { files: 0, bytes: 0 };
-  walk(join(dir, 'dist'), (_p, size) => { dist.files++; dist.bytes += size; });
+  const dist = { files: 0, bytes: 0, largestHtml: { path: '', bytes: 0 } };
+  walk(join(dir, 'dist'), (p, size) => {
+    dist.files++;
+    dist.bytes += size;
+    if (p.endsWith('.html') && size > dist.largestHtml.bytes) dist.largestHtml = { path: relative(join(dir, 'dist'), p), bytes: size };
+  });
   const fl = floor(join(dir, 'dist'));
   const search = await benchSearch(join(dir, 'dist'), join(dir, 'content/data'));
   // Mark every file as old, rebuild after 1% changed, and count what was written again.
@@ -143,9 +148,9 @@ const lines = [
   '',
   'Each stage cell is wall time / peak memory (with the processes a stage starts, such as Pagefind\'s indexer, where recorded). Since 2026-11-25 evening, after the ingest, Astro then the entity pages, the open data and the search index run at the same time: the total is the wall time of the whole build, its peak memory that of all its processes at once (sampled every quarter second; before, the largest stage\'s, without Pagefind\'s indexer), and its processor time all stages\' user and system time. The search index\'s share of the build is given in both.',
   '',
-  '| subjects generated (run on) | with public records | public records | ingest | Astro | entity pages | open data | search index | publish | total | processor time | peak memory | dist/ | floor (entity pages) | total ÷ floor |',
-  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
-  ...all.map((t) => `| ${t.subjects} (${t.date}) | ${t.subjectsWithRecords} | ${t.publicRecords} | ${['ingest', 'astro', 'entities', 'opendata', 'search', 'publish'].map((n) => `${s1(stage(t.full, n).seconds)} / ${gb(stage(t.full, n).peakRssMB)}`).join(' | ')} | ${s1(t.full.total)} | ${t.full.cpuSeconds ? s1(t.full.cpuSeconds) : '–'} | ${gb(peakOf(t.full))} | ${t.dist.files} files, ${(t.dist.bytes / 2 ** 30).toFixed(2)} GB | ${s1(t.floor.seconds)} for ${t.floor.pages} pages | ${(t.full.total / t.floor.seconds).toFixed(1)}× |`),
+  '| subjects generated (run on) | with public records | public records | ingest | Astro | entity pages | open data | search index | publish | total | processor time | peak memory | dist/ | largest HTML page | floor (entity pages) | total ÷ floor |',
+  '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+  ...all.map((t) => `| ${t.subjects} (${t.date}) | ${t.subjectsWithRecords} | ${t.publicRecords} | ${['ingest', 'astro', 'entities', 'opendata', 'search', 'publish'].map((n) => `${s1(stage(t.full, n).seconds)} / ${gb(stage(t.full, n).peakRssMB)}`).join(' | ')} | ${s1(t.full.total)} | ${t.full.cpuSeconds ? s1(t.full.cpuSeconds) : '–'} | ${gb(peakOf(t.full))} | ${t.dist.files} files, ${(t.dist.bytes / 2 ** 30).toFixed(2)} GB | ${t.dist.largestHtml ? `${kb(t.dist.largestHtml.bytes)} (${t.dist.largestHtml.path})` : '–'} | ${s1(t.floor.seconds)} for ${t.floor.pages} pages | ${(t.full.total / t.floor.seconds).toFixed(1)}× |`),
   '',
   '## Incremental rebuild after 1% of the subjects changed',
   '',
