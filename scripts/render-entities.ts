@@ -170,6 +170,11 @@ const done: Promise<WorkerOutput>[] = [];
  */
 const IN_FLIGHT = 2 * cores;
 let roomMade: (() => void) | undefined;
+/** Wakes the hashing if it waits for room (a chunk was rendered, or a worker failed). */
+const makeRoom = () => {
+  roomMade?.();
+  roomMade = undefined;
+};
 const inFlight = () => pool.reduce((n, r) => n + r.waiting.length, 0);
 /** Resolves once the workers have room for another chunk. */
 async function room(): Promise<void> {
@@ -183,13 +188,11 @@ function render(chunk: RenderJob[]): void {
     const started: Rendering = { worker, pages: 0, waiting: [] };
     worker.on('message', (out: WorkerOutput) => {
       started.waiting.shift()!.ok(out);
-      roomMade?.();
-      roomMade = undefined;
+      makeRoom();
     });
     worker.on('error', (e) => {
       for (const w of started.waiting.splice(0)) w.fail(e);
-      roomMade?.();
-      roomMade = undefined;
+      makeRoom();
     });
     pool.push((r = started));
   }

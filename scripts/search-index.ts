@@ -138,43 +138,32 @@ function filesUnder(dir: string): string[] {
  * (open and unlink in a directory that large), writing them into an empty one 2 s; and the published index stays
  * whole until the swap, where in place its metadata named fragments already removed.
  */
-function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): { written: number; removed: number } {
-  let written = 0;
-  let removed = 0;
+function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
   const there = new Set(filesUnder(dir));
-  const kept = [...files.keys()].filter((rel) => there.has(rel)).length;
+  const swap = [...files.keys()].filter((rel) => there.has(rel)).length < there.size / 2;
+  const root = swap ? `${dir}.next` : dir;
+  if (swap) rmSync(root, { recursive: true, force: true });
+  else for (const rel of there) if (!files.has(rel)) rmSync(join(dir, rel));
   const made = new Set<string>();
-  const put = (root: string, rel: string, bytes: Uint8Array) => {
+  /** Where `rel` goes under root, its folder made. */
+  const place = (rel: string) => {
     const path = join(root, rel);
     const folder = dirname(path);
     if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
-    writeFileSync(path, bytes);
-    written++;
+    return path;
   };
-  if (kept < there.size / 2) {
-    const next = `${dir}.next`;
-    const prev = `${dir}.prev`;
-    rmSync(next, { recursive: true, force: true });
-    rmSync(prev, { recursive: true, force: true });
-    for (const [rel, bytes] of files) {
-      if (there.has(rel) && readFileSync(join(dir, rel)).equals(bytes)) {
-        const folder = dirname(join(next, rel));
-        if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
-        renameSync(join(dir, rel), join(next, rel));
-      } else put(next, rel, bytes);
-    }
-    removed = there.size - (files.size - written);
-    renameSync(dir, prev);
-    renameSync(next, dir);
-    rmSync(prev, { recursive: true, force: true });
-    return { written, removed };
-  }
-  for (const rel of there) if (!files.has(rel)) { rmSync(join(dir, rel)); removed++; }
   for (const [rel, bytes] of files) {
-    if (there.has(rel) && readFileSync(join(dir, rel)).equals(bytes)) continue;
-    put(dir, rel, bytes);
+    if (there.has(rel) && readFileSync(join(dir, rel)).equals(bytes)) {
+      if (swap) renameSync(join(dir, rel), place(rel));
+    } else writeFileSync(place(rel), bytes);
   }
-  return { written, removed };
+  if (swap) {
+    const prev = `${dir}.prev`;
+    rmSync(prev, { recursive: true, force: true });
+    renameSync(dir, prev);
+    renameSync(root, dir);
+    rmSync(prev, { recursive: true, force: true });
+  }
 }
 
 /**
