@@ -28,6 +28,7 @@ import { listJobs } from '../src/lib/view/lists.ts';
 import { byDateDesc } from '../src/lib/view/record.ts';
 import { endCounts } from '../src/lib/view/ends.ts';
 import { fileOf, paginate } from '../src/lib/view/paginate.ts';
+import { listUrl } from '../src/lib/view/urls.ts';
 import { SECTION_PAGE, newestFirst, sectionPageCount, sectionUrl } from '../src/lib/view/sections.ts';
 import { stylesheetLinks } from './head-tags.ts';
 import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
@@ -109,7 +110,9 @@ const previous: { version?: string; pages: Record<string, string> } = values.ful
   ? { pages: {} } : JSON.parse(await readFile(manifestFile, 'utf8'));
 // Lists, authorities and the subject index were Astro's until 2026-11-25: a manifest from before knows none of
 // them, so their folders hold Astro's pages, which nothing here would remove when they go. They are made anew.
-if (Object.keys(previous.pages).length && !Object.keys(previous.pages).some((p) => p.startsWith('lists/'))) {
+// Every manifest since holds the first page of each kind's list (made even when the list is empty): looking for one
+// spares a walk over every page's name.
+if (Object.keys(previous.pages).length && !(fileOf(listUrl('license')) in previous.pages)) {
   for (const dir of ['lists', 'authority', 'subjects']) await rm(join(dist, dir), { recursive: true, force: true });
 }
 const pages: Record<string, string> = {};
