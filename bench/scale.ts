@@ -83,6 +83,11 @@ interface Tier {
   dist: { files: number; bytes: number; largestHtml?: { path: string; bytes: number } };
   incremental: BuildRun & { filesWritten: number; filesTotal: number };
   search?: SearchBench;
+  /**
+   * The same searches after the rebuild, as readers search between two full builds: the base index and the small
+   * index of the subjects changed since (pagefind-delta), merged in the browser. Not recorded before 2026-12-02.
+   */
+  searchAfterRebuild?: SearchBench;
 }
 const tiers: Tier[] = [];
 for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
@@ -109,9 +114,10 @@ for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
   let written = 0;
   let total = 0;
   walk(join(dir, 'dist'), (_p, _s, mtime) => { total++; if (mtime >= marker) written++; });
+  const searchAfterRebuild = await benchSearch(join(dir, 'dist'), join(dir, 'content/data'));
   tiers.push({
     subjects: n, publicRecords: report.totals.published, subjectsWithRecords: report.totals.subjects,
-    full, floor: fl, dist, incremental: { ...inc, filesWritten: written, filesTotal: total }, search,
+    full, floor: fl, dist, incremental: { ...inc, filesWritten: written, filesTotal: total }, search, searchAfterRebuild,
   });
   console.error(`scale ${n}: full ${full.total.toFixed(1)} s, incremental ${inc.total.toFixed(1)} s, floor ${fl.seconds.toFixed(1)} s for ${fl.pages} pages`);
   rmSync(dir, { recursive: true, force: true });
@@ -168,6 +174,19 @@ const lines = [
     const q = t.search!;
     const runs = [q.cold, ...q.later];
     return `| ${t.subjects} | ${s1(stage(t.full, 'search').seconds)} (${searchShare(t.full)}) | ${(q.indexBytes / 2 ** 20).toFixed(1)} MB | ${ms(q.cold.ms)}, ${kb(q.cold.bytes)} | ${ms(medianMs(q.later))} | ${runs.filter((r) => r.found).length} of ${runs.length} | ${ms(q.pinyin.ms)}, ${yes(q.pinyin)} | ${ms(q.code.ms)}, ${kb(q.code.bytes)} | ${ms(q.docNo.ms)}, ${yes(q.docNo)} |`;
+  }),
+  '',
+  '### After the rebuild',
+  '',
+  'The same searches once the district has been rebuilt after 1% changed, as readers search it until the next full build: the index of the last full build and the small index of the subjects changed since (`pagefind-delta`), merged in the browser, the changed subjects\' old entries left out.',
+  '',
+  '| subjects | cold first search | later searches (median) | name fragments found | pinyin initials | exact code | 文号 [] |',
+  '|---|---|---|---|---|---|---|',
+  ...all.map((t) => {
+    const q = t.searchAfterRebuild;
+    if (!q) return `| ${t.subjects} | not measured (before 2026-12-02) | | | | | |`;
+    const runs = [q.cold, ...q.later];
+    return `| ${t.subjects} | ${ms(q.cold.ms)}, ${kb(q.cold.bytes)} | ${ms(medianMs(q.later))} | ${runs.filter((r) => r.found).length} of ${runs.length} | ${ms(q.pinyin.ms)}, ${yes(q.pinyin)} | ${ms(q.code.ms)}, ${kb(q.code.bytes)} | ${ms(q.docNo.ms)}, ${yes(q.docNo)} |`;
   }),
   '',
 ];
