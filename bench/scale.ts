@@ -144,6 +144,11 @@ const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 const ms = (x: number) => `${x.toFixed(0)} ms`;
 const yes = (r: { found: boolean }) => (r.found ? 'found' : '**not found**');
 const s1 = (x: number) => `${x.toFixed(1)} s`;
+/** A search table's cells from the first search on: first, later (median), fragments found, pinyin, code, 文号. */
+const searchCells = (q: SearchBench) => {
+  const runs = [q.cold, ...q.later];
+  return `${ms(q.cold.ms)}, ${kb(q.cold.bytes)} | ${ms(medianMs(q.later))} | ${runs.filter((r) => r.found).length} of ${runs.length} | ${ms(q.pinyin.ms)}, ${yes(q.pinyin)} | ${ms(q.code.ms)}, ${kb(q.code.bytes)} | ${ms(q.docNo.ms)}, ${yes(q.docNo)}`;
+};
 const gb = (mb: number) => `${(mb / 1024).toFixed(2)} GB`;
 const lines = [
   '# The build at scale',
@@ -172,8 +177,7 @@ const lines = [
   '|---|---|---|---|---|---|---|---|---|',
   ...all.filter((t) => t.search).map((t) => {
     const q = t.search!;
-    const runs = [q.cold, ...q.later];
-    return `| ${t.subjects} | ${s1(stage(t.full, 'search').seconds)} (${searchShare(t.full)}) | ${(q.indexBytes / 2 ** 20).toFixed(1)} MB | ${ms(q.cold.ms)}, ${kb(q.cold.bytes)} | ${ms(medianMs(q.later))} | ${runs.filter((r) => r.found).length} of ${runs.length} | ${ms(q.pinyin.ms)}, ${yes(q.pinyin)} | ${ms(q.code.ms)}, ${kb(q.code.bytes)} | ${ms(q.docNo.ms)}, ${yes(q.docNo)} |`;
+    return `| ${t.subjects} | ${s1(stage(t.full, 'search').seconds)} (${searchShare(t.full)}) | ${(q.indexBytes / 2 ** 20).toFixed(1)} MB | ${searchCells(q)} |`;
   }),
   '',
   '### After the rebuild',
@@ -184,9 +188,7 @@ const lines = [
   '|---|---|---|---|---|---|---|',
   ...all.map((t) => {
     const q = t.searchAfterRebuild;
-    if (!q) return `| ${t.subjects} | not measured (before 2026-12-02) | | | | | |`;
-    const runs = [q.cold, ...q.later];
-    return `| ${t.subjects} | ${ms(q.cold.ms)}, ${kb(q.cold.bytes)} | ${ms(medianMs(q.later))} | ${runs.filter((r) => r.found).length} of ${runs.length} | ${ms(q.pinyin.ms)}, ${yes(q.pinyin)} | ${ms(q.code.ms)}, ${kb(q.code.bytes)} | ${ms(q.docNo.ms)}, ${yes(q.docNo)} |`;
+    return `| ${t.subjects} | ${q ? searchCells(q) : 'not measured (before 2026-12-02) | | | | |'} |`;
   }),
   '',
 ];
