@@ -390,6 +390,9 @@ export function startSearch(): void {
     }
     if (mode === 'title') note = `名称中含有“${q}”的主体没有找到，以下主体的信息标题含有“${q}”`;
     if (mode === 'part' && result.results.length) note = `名称中含有“${q}”的主体没有找到，以下主体的名称含有其中的部分文字`;
+    // A Chinese character alone is not a pair: the index finds it only where a name begins with it (stubs.ts nameRest).
+    const lone = (q.match(HAN_RUN) ?? []).find((run) => run.length === 1);
+    if (lone && !note) note = `单个汉字“${lone}”只查找以它开头的名称；要查找名称中任意位置的文字，请输入两个以上连续的汉字`;
     let results = result.results;
     if (mode === 'name' && tight) {
       const held = (await tight).results;

@@ -55,6 +55,18 @@ test('a fragment no name holds says so, and shows the names holding part of it',
   await expect(page.locator(`#results li[data-subject="/subject/${s.id}/"]`)).toHaveCount(1);
 });
 
+test('a single Chinese character finds the names it begins, and says how to find it anywhere in a name', async ({ page }) => {
+  // The first character fewest of the sample's names begin with (哈 begins most of them).
+  const firsts = new Map<string, string[]>();
+  for (const x of subjects()) if (/^[\u4e00-\u9fff]/.test(x.name)) firsts.set(x.name[0]!, [...(firsts.get(x.name[0]!) ?? []), x.name]);
+  const [c, names] = [...firsts].sort((a, b) => a[1].length - b[1].length || a[0].localeCompare(b[0]))[0]!;
+  await page.goto(search(c));
+  await expect(page.locator('#search-status')).toContainText(`单个汉字“${c}”只查找以它开头的名称；要查找名称中任意位置的文字，请输入两个以上连续的汉字`);
+  const shown = await page.locator('#results li[data-subject] a.text-lg').allTextContents();
+  expect(shown.length).toBeGreaterThan(0);
+  for (const name of shown) expect(names).toContain(name);
+});
+
 test('pinyin initials of a name find it', async ({ page }) => {
   // 哈尔滨嘉禾通江食品有限公司 → hebjhtjspyxgs: the initials of the sample's names, computed by hand.
   const s = subjects().find((x) => x.name === '哈尔滨嘉禾通江食品有限公司')!;

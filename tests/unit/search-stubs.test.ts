@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { namePairTokens, searchStubs, subjectCodes, subjectStub, titleTokens } from '../../src/lib/search/stubs.ts';
+import { namePairTokens, nameRest, searchStubs, subjectCodes, subjectStub, titleTokens } from '../../src/lib/search/stubs.ts';
 import { pairToken } from '../../src/lib/search/pairs.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
@@ -28,9 +28,12 @@ describe('searchStubs', () => {
   it('writes one stub per subject with public records, at the URL of its page', () => {
     expect(Object.keys(stubs)).toEqual(['subject/9133021272513935X8.html']);
   });
-  it('puts the names, aliases, every code and the pinyin in the searchable text, escaped', () => {
-    expect(html).toContain('<h1 data-pagefind-weight="10">哈尔滨松江&lt;商贸&gt;有限公司</h1>');
-    expect(html).toContain('松江商贸');
+  it('puts every code and the pinyin in the searchable text, and of the names and aliases only what their pairs do not hold', () => {
+    // 哈尔滨松江<商贸>有限公司: every character is in a pair, and < > are no words.
+    expect(html).toContain('<h1 data-pagefind-weight="10"></h1>');
+    expect(html).not.toMatch(/<(h1|p)[^>]*>[^<]*松江/);
+    // The name whole, once, as the title metadata (Pagefind's one word for it), escaped.
+    expect(html).toContain('data-pagefind-meta="title:哈尔滨松江&lt;商贸&gt;有限公司"');
     expect(html).toContain('110108000000016');
     expect(html).toContain('haerbinsongjiangshangmaoyouxiangongsi');
     expect(html).toContain('hebsjsmyxgs');
@@ -97,6 +100,21 @@ describe('search-util', () => {
   });
   it('today is the visitor’s local date', () => {
     expect(today(new Date(2026, 10, 22, 23, 59))).toBe('2026-11-22');
+  });
+});
+
+describe('what of a name its pairs do not hold', () => {
+  it('keeps its Latin words and digits and a Chinese character standing alone, and drops punctuation', () => {
+    expect(nameRest('ABC科技（哈）有限公司')).toEqual(['ABC', '哈']);
+    expect(nameRest('哈尔滨3M科技有限公司')).toEqual(['3M']);
+    expect(nameRest('哈尔滨松江<商贸>有限公司')).toEqual([]);
+    expect(nameRest('IBM Corp.')).toEqual(['IBM Corp']);
+  });
+  it('the stub holds those words in its heading, and an alias’s in the text beside the codes', () => {
+    const named: Subject = { ...subject, name: '哈尔滨3M科技有限公司', aliases: ['3M（哈）'] };
+    const stub = subjectStub(named, [penalty])[1];
+    expect(stub).toContain('<h1 data-pagefind-weight="10">3M</h1>');
+    expect(stub).toContain('<p data-pagefind-weight="5">3M 哈 ');
   });
 });
 
