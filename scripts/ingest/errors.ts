@@ -11,3 +11,6 @@ export class SourceError extends Error {
     this.reason = message;
   }
 }
+
+/** The run cannot go on (a bad descriptor file, an internal check): the last good output stays as it was. */
+export class IngestError extends Error {}

@@ -7,24 +7,20 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from '../../src/lib/disclosure-rules.ts';
-import { maskIdNumber, scrubPersonalNumbers } from '../../src/lib/mask.ts';
 import { toNdjson } from '../../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
-import { classifyCode } from '../../src/lib/credit-code.ts';
 import { describeIssues, nearestKey } from '../../src/lib/schemas/issues.ts';
-import { cleanCell, headerKey, toHalfWidth } from '../../src/lib/text.ts';
 import { IngestReportSchema, type IngestReport, type RowIssue, type SourceReport } from '../../src/lib/schemas/report.ts';
 import { SourcesFileSchema, type SourceDescriptor } from '../../src/lib/schemas/source.ts';
-import { outcomeKey, readOutcome, writeOutcome } from './cache.ts';
-import { SourceError } from './errors.ts';
+import { IngestError, SourceError } from './errors.ts';
 import { fetchSource } from './fetch.ts';
 import { fieldsFor } from './fields.ts';
-import { mapColumns, mapRow, newUsage } from './map.ts';
-import { readTable } from './read.ts';
+import { readSources } from './pool.ts';
 import { resolve, type Accepted } from './resolve.ts';
+import { ingestCached, type QuarantineEntry, type SourceOptions, type SourceOutcome } from './source.ts';
 
-export interface RunOptions {
+export interface RunOptions extends SourceOptions {
   sourcesFile: string;
   outDir: string;
   today: string;
@@ -32,28 +28,11 @@ export interface RunOptions {
   /** Fail the whole run when any source fails, instead of falling back to its last good snapshot. */
   strict?: boolean;
   config?: DisclosureConfig;
-  /** Key of the HMAC that identifies natural persons (district.yaml idSecret). */
-  secret?: string;
-  /** Called as rows are mapped, for a progress bar. */
-  onProgress?: (source: string, done: number, total: number) => void;
-  /** Keep each source's outcome here and reuse it while the source and the code are unchanged (cache.ts). */
-  cacheDir?: string;
-  /** Read every source even if the cache has it, and refill the cache. */
-  freshCache?: boolean;
-  /** Told which sources were taken from the cache. */
-  onCached?: (source: string) => void;
+  /** Threads that read the sources (pool.ts); by default one per processor where the sources are a city's. */
+  workers?: number;
 }
 
-/** Used only where no district secret is passed (library calls in tests); the CLI always passes one. */
-export const DEVELOPMENT_SECRET = 'credit-portal-development-secret';
-
-export interface QuarantineEntry {
-  source: string;
-  row: number;
-  issues: { column: string; reason: string }[];
-  /** The row as read, with ID numbers masked. */
-  cells: Record<string, string>;
-}
+export { DEVELOPMENT_SECRET, type QuarantineEntry } from './source.ts';
 
 export interface RunResult {
   report: IngestReport;
@@ -77,7 +56,7 @@ export function outputFiles(r: RunResult): Record<string, string> {
   };
 }
 
-export class IngestError extends Error {}
+export { IngestError };
 
 /** Field names a descriptor may use in `columns`, `values`, `defaults` for a kind. */
 function checkFieldNames(desc: SourceDescriptor, index: number): string[] {
@@ -138,110 +117,6 @@ async function lastSnapshot(outDir: string, id: string): Promise<Snapshot | null
 
 const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-/** A row for the quarantine file: nothing raw that identifies a person. */
-function quarantineCells(header: string[], cells: string[], idColumns: Set<number>): Record<string, string> {
-  const out: Record<string, string> = {};
-  const width = Math.max(header.length, cells.length);
-  for (let i = 0; i < width; i++) {
-    const name = header[i]?.trim() || `第${i + 1}列`;
-    const v = cells[i] ?? '';
-    out[name] = idColumns.has(i) || classifyCode(v)?.type === 'residentId' ? maskIdNumber(v) : scrubPersonalNumbers(cleanCell(v));
-  }
-  return out;
-}
-
-
-interface SourceOutcome {
-  report: Omit<SourceReport, 'sha256' | 'fetchedOn' | 'stale'>;
-  accepted: Accepted[];
-  rejects: RowIssue[];
-  quarantine: QuarantineEntry[];
-}
-
-const filterValue = (v: string) => toHalfWidth(cleanCell(v)).replace(/\s+/g, '');
-
-/** Read, map and account for every row of one source's bytes. */
-async function ingestSource(desc: SourceDescriptor, bytes: Uint8Array, opts: RunOptions): Promise<SourceOutcome> {
-  const table = await readTable(desc, bytes);
-  const map = mapColumns(desc.kind, table.header, desc);
-  const idColumns = new Set(map.fields.flatMap((f, i) => (f?.field === 'idNumber' ? [i] : [])));
-  const warnings: SourceReport['warnings'] = [
-    ...table.notes,
-    ...map.notes.map((n) => ({ row: table.headerRow, ...n })),
-  ];
-  const filters = Object.entries(desc.filter).map(([header, allowed]) => {
-    const column = table.header.findIndex((h) => headerKey(h) === headerKey(header));
-    if (column < 0) throw new IngestError(`来源 ${desc.id}：filter 中的表头“${header}”不在文件中（表头：${map.columns.join('、')}）。请改正描述文件`);
-    return { header, column, allowed: new Set(allowed.map(filterValue)), list: allowed.join('、') };
-  });
-  const headerLine = table.header.map((h) => headerKey(h)).join('\u0000');
-  const usage = newUsage();
-  const accepted: Accepted[] = [];
-  const rejects: RowIssue[] = [];
-  const quarantine: QuarantineEntry[] = [];
-  const exclusions = new Map<string, number>();
-  const exclude = (reason: string) => exclusions.set(reason, (exclusions.get(reason) ?? 0) + 1);
-  let ok = 0;
-  table.rows.forEach((r, i) => {
-    if (opts.onProgress && (i % 500 === 0 || i === table.rows.length - 1)) opts.onProgress(desc.id, i + 1, table.rows.length);
-    // Two exports concatenated: the header again inside the data is not a bad row.
-    if (table.headerRow !== 0 && r.cells.map((c) => headerKey(c)).join('\u0000') === headerLine) { exclude('重复表头'); return; }
-    const failed = filters.find((f) => !f.allowed.has(filterValue(r.cells[f.column] ?? '')));
-    if (failed) { exclude(`${failed.header}不是 ${failed.list}（描述文件 filter）`); return; }
-    if (r.cells.length !== table.header.length) {
-      const extra = r.cells.slice(table.header.length).filter((c) => c.trim());
-      warnings.push({
-        row: r.row, column: '—',
-        reason: r.cells.length < table.header.length
-          ? `该行只有 ${r.cells.length} 列，表头有 ${table.header.length} 列，缺少的列按空值处理`
-          : `该行有 ${r.cells.length} 列，多于表头的 ${table.header.length} 列${extra.length ? `，多出的“${extra.map(scrubPersonalNumbers).join('、')}”未使用` : ''}`,
-      });
-    }
-    const m = mapRow(desc.kind, r.cells, map, desc, { usage, secret: opts.secret ?? DEVELOPMENT_SECRET });
-    for (const w of m.warnings) warnings.push({ row: r.row, ...w });
-    if (m.ok) {
-      ok++;
-      accepted.push({ source: desc, row: r.row, value: m.value, subject: m.subject, idKey: m.idKey });
-      return;
-    }
-    if (r.cells.length > table.header.length) m.issues.push({ column: '—', reason: `该行比表头多 ${r.cells.length - table.header.length} 列，数据可能错位，请核对原文件` });
-    for (const issue of m.issues) rejects.push({ source: desc.id, row: r.row, ...issue });
-    quarantine.push({ source: desc.id, row: r.row, issues: m.issues, cells: quarantineCells(map.columns, r.cells, idColumns) });
-  });
-  const excluded = [...exclusions.values()].reduce((a, b) => a + b, 0);
-  return {
-    report: {
-      id: desc.id,
-      rows: table.rows.length,
-      accepted: ok,
-      rejected: table.rows.length - ok - excluded,
-      excluded,
-      exclusions: [...exclusions].map(([reason, rows]) => ({ reason, rows })),
-      warnings,
-      unusedColumns: map.unused,
-      mappedColumns: map.mapped,
-      encoding: table.encoding,
-      unmatchedColumns: map.unmatched,
-      unusedValues: Object.entries(desc.values).flatMap(([field, table]) => Object.keys(table).map((raw) => `${field}.${raw}`)).filter((k) => !usage.values.has(k)),
-      unusedDefaults: Object.keys(desc.defaults).filter((f) => !usage.defaults.has(f)),
-    },
-    accepted, rejects, quarantine,
-  };
-}
-
-/** ingestSource, or what it gave last time for the same bytes, descriptor, key and code. */
-async function ingestCached(desc: SourceDescriptor, bytes: Uint8Array, opts: RunOptions): Promise<SourceOutcome> {
-  if (!opts.cacheDir) return ingestSource(desc, bytes, opts);
-  const key = outcomeKey(desc, bytes, opts.secret ?? DEVELOPMENT_SECRET);
-  const cached = opts.freshCache ? null : await readOutcome<SourceOutcome['report'], RowIssue, QuarantineEntry>(opts.cacheDir, desc, key);
-  if (cached) {
-    opts.onCached?.(desc.id);
-    return cached;
-  }
-  const outcome = await ingestSource(desc, bytes, opts);
-  await writeOutcome(opts.cacheDir, desc, key, outcome);
-  return outcome;
-}
 
 /** A freshly read source that must not replace its last good version: a failed or shrunken source never blanks a list. */
 function checkShrink(desc: SourceDescriptor, accepted: number, previous: IngestReport | null, allowShrink: boolean): void {
@@ -264,14 +139,29 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
   const quarantine: QuarantineEntry[] = [];
   const snapshots: RunResult['snapshots'] = {};
 
+  // Fetched one after another (a publisher's server is asked for one file at a time), read side by side.
+  const fetched: ({ bytes: Uint8Array; error?: undefined } | { bytes?: undefined; error: unknown })[] = [];
   for (const desc of sources) {
-    let bytes: Uint8Array | undefined;
+    try {
+      fetched.push({ bytes: await fetchSource(desc, baseDir) });
+    } catch (error) {
+      fetched.push({ error });
+    }
+  }
+  const jobs = sources.flatMap((desc, i) => (fetched[i]!.bytes ? [{ desc, bytes: fetched[i]!.bytes }] : []));
+  const read = await readSources(jobs, opts);
+  const outcomes = new Map(jobs.map((job, i) => [job.desc, read[i]!]));
+
+  for (const [i, desc] of sources.entries()) {
+    let bytes = fetched[i]!.bytes;
     let outcome: SourceOutcome;
     let fetchedOn = opts.today;
     let stale: SourceReport['stale'];
     try {
-      bytes = await fetchSource(desc, baseDir);
-      outcome = await ingestCached(desc, bytes, opts);
+      if (!bytes) throw fetched[i]!.error;
+      const settled = outcomes.get(desc)!;
+      if (settled.status === 'rejected') throw settled.reason;
+      outcome = settled.value;
       checkShrink(desc, outcome.report.accepted, previous, opts.allowShrink ?? false);
     } catch (e) {
       // One source down does not stop the others: its last good snapshot stands in, marked stale.

@@ -1,0 +1,110 @@
+/**
+ * Sources read side by side: each source is read and mapped on its own (source.ts), so a city's sources go to
+ * worker threads, one source at a time to each, the costliest first; the outcomes come back in the sources' order
+ * and everything after (identities, disclosure, the checks that every row is accounted for) is done once, on the
+ * whole. A small run reads them one after another in this thread: a worker's start (its modules loaded) costs more
+ * than a district's sources take to read.
+ */
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
+import { IngestError, SourceError } from './errors.ts';
+import { ingestCached, type SourceOptions, type SourceOutcome } from './source.ts';
+
+export interface SourceJob { desc: SourceDescriptor; bytes: Uint8Array }
+
+/** Below this many bytes of sources in all, they are read in this thread. */
+export const WORKERS_FROM_BYTES = 16 * 2 ** 20;
+
+/** How many threads read the sources: `requested` if given, else one per processor for a city's bytes, else none. */
+export function workerCount(jobs: SourceJob[], requested?: number): number {
+  const bytes = jobs.reduce((n, j) => n + j.bytes.length, 0);
+  const wanted = requested ?? (bytes >= WORKERS_FROM_BYTES ? availableParallelism() : 1);
+  return Math.max(1, Math.min(wanted, jobs.length));
+}
+
+/**
+ * A guess of what a source costs to read, to start the costliest first: its bytes, a workbook's ten times over
+ * (its bytes are compressed XML).
+ */
+function cost(job: SourceJob): number {
+  return job.bytes.length * (job.desc.format === 'xlsx' || job.desc.format === 'xls' || /\.xlsx?$/i.test(job.desc.location) ? 10 : 1);
+}
+
+/** An error as it crosses from a worker: what is needed to throw the same error here. */
+export interface PassedError { type: 'source' | 'ingest' | 'other'; message: string; stack?: string; source?: string; reason?: string; hint?: string }
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'cached' }
+  | { type: 'done'; outcome: SourceOutcome }
+  | { type: 'error'; error: PassedError };
+export interface WorkerJob { desc: SourceDescriptor; bytes: Uint8Array; opts: Pick<SourceOptions, 'secret' | 'cacheDir' | 'freshCache'> }
+
+export function passError(e: unknown): PassedError {
+  if (e instanceof SourceError) return { type: 'source', message: e.message, source: e.source, reason: e.reason, hint: e.hint };
+  const err = e instanceof Error ? e : new Error(String(e));
+  return { type: e instanceof IngestError ? 'ingest' : 'other', message: err.message, stack: err.stack };
+}
+
+function thrown(p: PassedError): Error {
+  if (p.type === 'source') return new SourceError(p.source!, p.reason!, p.hint!);
+  if (p.type === 'ingest') return new IngestError(p.message);
+  const e = new Error(p.message);
+  if (p.stack) e.stack = p.stack;
+  return e;
+}
+
+/** Each source's outcome, or why it failed, in the order of `jobs`. */
+export async function readSources(jobs: SourceJob[], opts: SourceOptions & { workers?: number }): Promise<PromiseSettledResult<SourceOutcome>[]> {
+  const threads = workerCount(jobs, opts.workers);
+  if (threads === 1) {
+    const out: PromiseSettledResult<SourceOutcome>[] = [];
+    for (const { desc, bytes } of jobs) {
+      try {
+        out.push({ status: 'fulfilled', value: await ingestCached(desc, bytes, opts) });
+      } catch (reason) {
+        out.push({ status: 'rejected', reason });
+      }
+    }
+    return out;
+  }
+  const results: PromiseSettledResult<SourceOutcome>[] = new Array(jobs.length);
+  const queue = jobs.map((job, i) => ({ job, i })).sort((a, b) => cost(b.job) - cost(a.job) || a.i - b.i);
+  const passed = { secret: opts.secret, cacheDir: opts.cacheDir, freshCache: opts.freshCache };
+  const runWorker = async () => {
+    let worker: Worker | undefined;
+    try {
+      for (let next = queue.shift(); next; next = queue.shift()) {
+        const { job, i } = next;
+        // A worker that died of an uncaught error takes no more sources: a new one reads the next.
+        const w = (worker ??= new Worker(new URL('./source-worker.ts', import.meta.url)));
+        results[i] = await new Promise<PromiseSettledResult<SourceOutcome>>((settle) => {
+          const done = (r: PromiseSettledResult<SourceOutcome>) => {
+            w.off('message', onMessage);
+            w.off('error', onError);
+            settle(r);
+          };
+          const onMessage = (m: WorkerMessage) => {
+            if (m.type === 'progress') return opts.onProgress?.(job.desc.id, m.done, m.total);
+            if (m.type === 'cached') return opts.onCached?.(job.desc.id);
+            if (m.type === 'error') return done({ status: 'rejected', reason: thrown(m.error) });
+            // The rows came with a copy of the descriptor: they point to this run's own, as rows read here do.
+            for (const a of m.outcome.accepted) a.source = job.desc;
+            done({ status: 'fulfilled', value: m.outcome });
+          };
+          const onError = (e: Error) => {
+            worker = undefined;
+            done({ status: 'rejected', reason: e });
+          };
+          w.on('message', onMessage);
+          w.on('error', onError);
+          w.postMessage({ desc: job.desc, bytes: job.bytes, opts: passed } satisfies WorkerJob);
+        });
+      }
+    } finally {
+      await worker?.terminate();
+    }
+  };
+  await Promise.all(Array.from({ length: threads }, runWorker));
+  return results;
+}
