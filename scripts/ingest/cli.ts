@@ -7,7 +7,7 @@
  * its last good snapshot is reported as stale); 1 when a source fails with no snapshot to fall back to, or
  * any source fails under --strict; the last good output is then left as it was. 2: bad arguments or configuration.
  */
-import { SingleBar } from 'cli-progress';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../src/lib/dates.ts';
@@ -53,8 +53,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const started = performance.now();
-  const bar = process.stderr.isTTY ? new SingleBar({ stream: process.stderr, format: '{source} [{bar}] {value}/{total} 行', hideCursor: true }) : null;
-  let current = '';
+  // A bar a source: a city's sources are read side by side.
+  const bars = process.stderr.isTTY ? new MultiBar({ stream: process.stderr, format: '{source} [{bar}] {value}/{total} 行', hideCursor: true }) : null;
+  const barOf = new Map<string, SingleBar>();
   const cached: string[] = [];
   const result = await runIngest({
     sourcesFile,
@@ -67,11 +68,12 @@ async function main(): Promise<number> {
     cacheDir: values['no-cache'] ? undefined : resolve(values.cache),
     freshCache: values.fresh,
     onCached: (source) => cached.push(source),
-    onProgress: bar ? (source, done, total) => {
-      if (source !== current) { if (current) bar.stop(); bar.start(total, 0, { source }); current = source; }
+    onProgress: bars ? (source, done, total) => {
+      let bar = barOf.get(source);
+      if (!bar) barOf.set(source, (bar = bars.create(total, 0, { source })));
       bar.update(done, { source });
     } : undefined,
-  }).finally(() => bar?.stop());
+  }).finally(() => bars?.stop());
   await writeOutputs(resolve(values.out), result);
   const t = result.report.totals;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
