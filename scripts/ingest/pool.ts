@@ -82,6 +82,7 @@ export async function readSources(jobs: SourceJob[], opts: SourceOptions & { wor
           const done = (r: PromiseSettledResult<SourceOutcome>) => {
             w.off('message', onMessage);
             w.off('error', onError);
+            w.off('exit', onExit);
             settle(r);
           };
           const onMessage = (m: WorkerMessage) => {
@@ -96,8 +97,14 @@ export async function readSources(jobs: SourceJob[], opts: SourceOptions & { wor
             worker = undefined;
             done({ status: 'rejected', reason: e });
           };
+          // A thread that ends without a word (process.exit in a library) would leave the run waiting for ever.
+          const onExit = (code: number) => {
+            worker = undefined;
+            done({ status: 'rejected', reason: new Error(`读取来源 ${job.desc.id} 的线程意外退出（退出码 ${code}），该来源未读完`) });
+          };
           w.on('message', onMessage);
           w.on('error', onError);
+          w.on('exit', onExit);
           w.postMessage({ desc: job.desc, bytes: job.bytes, opts: passed } satisfies WorkerJob);
         });
       }
