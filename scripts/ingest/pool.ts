@@ -9,6 +9,7 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
 import { IngestError, SourceError } from './errors.ts';
+import { formatOf } from './read.ts';
 import { ingestCached, type SourceOptions, type SourceOutcome } from './source.ts';
 
 export interface SourceJob { desc: SourceDescriptor; bytes: Uint8Array }
@@ -29,10 +30,16 @@ export function workerCount(jobs: SourceJob[], requested?: number): number {
 
 /**
  * A guess of what a source costs to read, to start the costliest first: its bytes, a workbook's ten times over
- * (its bytes are compressed XML).
+ * (its bytes are compressed XML). A format that cannot be told is left to the reader to report.
  */
 function cost(job: SourceJob): number {
-  return job.bytes.length * (job.desc.format === 'xlsx' || job.desc.format === 'xls' || /\.xlsx?$/i.test(job.desc.location) ? 10 : 1);
+  let format: string | undefined;
+  try {
+    format = formatOf(job.desc);
+  } catch {
+    format = undefined;
+  }
+  return job.bytes.length * (format === 'xlsx' || format === 'xls' ? 10 : 1);
 }
 
 /** An error as it crosses from a worker: what is needed to throw the same error here. */
