@@ -22,7 +22,7 @@ describe('sources read side by side', () => {
     expect(onWorkers.report.totals.rows).toBe(inThread.report.totals.rows);
     // The workers report their rows as they go, for every source.
     expect([...progress].sort()).toEqual(['daoli-chengnuo', 'daoli-scjg-xzcf', 'daoli-shixin', 'daoli-shouxin', 'daoli-xiufu', 'daoli-xzcf', 'daoli-xzxk', 'daoli-yiyi']);
-    // The rows point to the run's own descriptors, as when read in this thread.
+    // The sources are reported in the order of the descriptor file, as when read in this thread.
     expect(onWorkers.report.sources.map((s) => s.id)).toEqual(inThread.report.sources.map((s) => s.id));
   });
 
