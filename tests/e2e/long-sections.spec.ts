@@ -51,6 +51,7 @@ test.beforeAll(() => {
   rmSync(CACHE, { recursive: true, force: true });
   if (run.status !== 0) throw new Error(`render-entities failed:\n${run.stderr}`);
 });
+test.afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
 /** The rendered pages of the test subject, served in place of the site's; everything else comes from dist/. */
 async function serveRendered(page: Page): Promise<void> {

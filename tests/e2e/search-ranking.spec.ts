@@ -6,7 +6,7 @@
  * The index is built by the search stage (scripts/search-index.ts) from 24 of the sample's companies renamed to
  * every order of those four words, the one searched for last; the built sample is served with it.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -26,13 +26,15 @@ function orders(words: string[]): string[][] {
 const names = orders(WORDS).map((o) => `哈尔滨${o.join('')}有限公司`).reverse();
 
 let server: Server;
+/** This run's folder (made in beforeAll), removed after. */
+let DIR = '';
 let base: string;
 const lines = (file: string) => readLines<Record<string, any>>(file);
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   // Its own folder each time: a worker that runs the tests of this file in two groups runs this twice.
-  const DIR = mkdtempSync(join(tmpdir(), 'credit-ranking-'));
+  DIR = mkdtempSync(join(tmpdir(), 'credit-ranking-'));
   const records = lines('records.ndjson');
   const withRecords = new Set(records.map((r) => r.subjectId));
   const subjects = lines('subjects.ndjson').filter((s) => s.category === '法人及非法人组织' && withRecords.has(s.id)).slice(0, names.length)
@@ -46,7 +48,10 @@ test.beforeAll(async () => {
   ({ server, base } = await serveDist(0, join(DIR, 'portal')));
 });
 
-test.afterAll(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+test.afterAll(async () => {
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  if (DIR) rmSync(DIR, { recursive: true, force: true });
+});
 
 const firstName = (page: import('@playwright/test').Page) => page.locator('#results > li').first().locator('a').first();
 

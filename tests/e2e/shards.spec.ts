@@ -10,7 +10,7 @@
  * their region; or, when the other portal's data is given, those subjects too), served on a port of its own; its
  * search page is given the other portal's address as such a build gives it.
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -78,7 +78,10 @@ test.beforeAll(async () => {
   }
 });
 
-test.afterAll(() => Promise.all([server, ...servers].map((x) => new Promise<void>((done) => (x ? x.close(() => done()) : done())))));
+test.afterAll(async () => {
+  await Promise.all([server, ...servers].map((x) => new Promise<void>((done) => (x ? x.close(() => done()) : done()))));
+  rmSync(DIR, { recursive: true, force: true });
+});
 
 /**
  * The search page as a build with `shards` writes it: the other portals' names and addresses on #search-status,

@@ -3,20 +3,20 @@
  * fragments follow them, word counts become their mean, everything else in the metadata stays as Pagefind wrote it; an index laid out otherwise
  * (fragments bundled into groups) is left alone.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
 import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compactPagefind, type IndexFiles } from '../../src/lib/search/compact.ts';
+import { tempFolder } from './helpers.ts';
 
 const PAGES = { a: '哈尔滨鑫源建筑工程有限公司 食品经营许可 行政处罚 罚款', b: '道里区康泰药房', c: '哈尔滨市道里区图书馆' };
 
 /** A real index of the three pages, as the search stage takes it from Pagefind: its files in memory. */
 async function indexOf(options: Record<string, unknown> = {}): Promise<IndexFiles> {
-  const dir = mkdtempSync(join(tmpdir(), 'credit-compact-'));
+  const dir = tempFolder('credit-compact-');
   mkdirSync(join(dir, 'in'));
   for (const [id, name] of Object.entries(PAGES)) {
     writeFileSync(join(dir, 'in', `${id}.html`), `<!doctype html><html lang="zh-CN"><body><main data-pagefind-body><h1>${name}</h1></main></body></html>`);

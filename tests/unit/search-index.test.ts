@@ -3,15 +3,15 @@
  * left, a delta index that names exactly the base pages it supersedes, with the base left untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
+import { tempFolder } from './helpers.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The sample, ingested into a folder of this test's own: a fresh clone has no content/data until it is built. */
-const SAMPLE = mkdtempSync(join(tmpdir(), 'credit-search-sample-'));
+const SAMPLE = tempFolder('credit-search-sample-');
 const ingest = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/ingest/cli.ts'), '--no-cache', '--out', SAMPLE, '--today', '2026-11-22'], { cwd: ROOT, encoding: 'utf8' });
 if (ingest.status !== 0) throw new Error(`ingest of the sample failed:\n${ingest.stderr}`);
 const lines = (file: string) => readFileSync(join(SAMPLE, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l));
@@ -31,7 +31,7 @@ describe('search-index', () => {
   const subjects = lines('subjects.ndjson').slice(0, 40);
   const ids = new Set(subjects.map((s) => s.id));
   const records = lines('records.ndjson').filter((r) => ids.has(r.subjectId));
-  const cwd = mkdtempSync(join(tmpdir(), 'credit-search-'));
+  const cwd = tempFolder('credit-search-');
   const write = (subs: unknown[], recs: unknown[]) => {
     mkdirSync(join(cwd, 'data'), { recursive: true });
     writeFileSync(join(cwd, 'data/subjects.ndjson'), subs.map((s) => `${JSON.stringify(s)}\n`).join(''));
@@ -78,7 +78,7 @@ describe('search-index', () => {
   });
 
   it('indexes another portal’s subjects with its own when district.yaml gives that portal’s data, each with its region', { timeout: 120_000 }, () => {
-    const dir = mkdtempSync(join(tmpdir(), 'credit-search-shards-'));
+    const dir = tempFolder('credit-search-shards-');
     mkdirSync(join(dir, 'data'));
     mkdirSync(join(dir, 'nangang'));
     const mine = subjects.slice(0, 10);
