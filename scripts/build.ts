@@ -14,8 +14,9 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { descendants, usageOf } from './proc-usage.mjs';
 import { stylesheetLinks } from './head-tags.ts';
@@ -97,10 +98,20 @@ function moveInto(from: string, to: string): void {
 
 await run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data', ...(values.strict ? ['--strict'] : []), ...(values['allow-shrink'] ? ['--allow-shrink'] : []), ...(values.full ? ['--fresh'] : [])]);
 // Everything but the entity pages is staged afresh, then published into dist/ where it changed.
-if (values.full) {
+/**
+ * Under --full the old dist/ goes once the ingest has succeeded (a failed one leaves it as it was): moved aside and
+ * removed while the stages run, as removing it first held them all back.
+ */
+let oldRemoved = Promise.resolve();
+if (values.full && existsSync(DIST)) {
   const t = performance.now();
-  rmSync(DIST, { recursive: true, force: true });
-  console.error(`build: the old dist/ removed in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+  // In .cache/ (ignored by git, on the same disk), with any that a build which was stopped left there.
+  const old = join(ROOT, '.cache', `dist-old-${process.pid}`);
+  mkdirSync(dirname(old), { recursive: true });
+  renameSync(DIST, old);
+  const left = readdirSync(dirname(old)).filter((n) => n.startsWith('dist-old-')).map((n) => join(dirname(old), n));
+  oldRemoved = Promise.all(left.map((dir) => rm(dir, { recursive: true, force: true })))
+    .then(() => console.error(`build: the old dist/ removed in ${((performance.now() - t) / 1000).toFixed(1)} s, beside the stages`));
 }
 mkdirSync(DIST, { recursive: true });
 for (const dir of [STAGED, STAGED_BESIDE]) rmSync(dir, { recursive: true, force: true });
@@ -132,8 +143,9 @@ const published = await publish(STAGED, DIST, KEPT_DIRS);
 const cpu = process.cpuUsage(cpu0);
 stages.push({ name: 'publish', seconds: (performance.now() - t0) / 1000, peakRssMB: Math.round(process.memoryUsage().rss / 2 ** 20), cpuSeconds: (cpu.user + cpu.system) / 1e6 });
 console.error(`build: publish ${stages.at(-1)!.seconds.toFixed(1)} s: ${published.written} files written, ${published.unchanged} unchanged, ${published.removed} removed`);
+await oldRemoved;
 clearInterval(treeSampler);
-// The total is the wall time from the first stage to the last (with the removal of the old dist/ under --full).
+// The total is the wall time from the first stage to the last (and to the end of the old dist/'s removal under --full).
 // The peak is the larger of any stage's own and the whole build's at once (sampled); where /proc cannot be read,
 // the stages that ran together are taken to have peaked together: the open data and the search beside the larger
 // of Astro and the entity pages where they ran one after the other (a full build), beside both where they ran
