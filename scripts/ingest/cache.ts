@@ -48,6 +48,12 @@ export function outcomeKey(desc: SourceDescriptor, bytes: Uint8Array, secret: st
 
 const files = (dir: string, id: string) => ({ key: join(dir, `${id}.key`), data: join(dir, `${id}.ndjson`) });
 
+/** Whether an outcome is kept under this key (readOutcome may still find its file unreadable, and the source is read then). */
+export async function hasOutcome(dir: string, desc: SourceDescriptor, key: string): Promise<boolean> {
+  const stored = await readFile(files(dir, desc.id).key, 'utf8').catch(() => null);
+  return stored?.trim() === key;
+}
+
 export async function readOutcome<R, Q, P>(dir: string, desc: SourceDescriptor, key: string): Promise<Outcome<R, Q, P> | null> {
   const f = files(dir, desc.id);
   const stored = await readFile(f.key, 'utf8').catch(() => null);

@@ -8,7 +8,7 @@ import { classifyCode } from '../../src/lib/credit-code.ts';
 import { cleanCell, headerKey, toHalfWidth } from '../../src/lib/text.ts';
 import type { RowIssue, SourceReport } from '../../src/lib/schemas/report.ts';
 import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
-import { outcomeKey, readOutcome, writeOutcome } from './cache.ts';
+import { hasOutcome, outcomeKey, readOutcome, writeOutcome } from './cache.ts';
 import { IngestError } from './errors.ts';
 import { mapColumns, mapRow, newUsage } from './map.ts';
 import { readTable } from './read.ts';
@@ -130,10 +130,26 @@ export async function ingestSource(desc: SourceDescriptor, bytes: Uint8Array, op
   };
 }
 
+/** Cache keys made in this thread, by the bytes they were made of: the pool asks first (isCached), then ingestCached. */
+const keys = new WeakMap<Uint8Array, { desc: SourceDescriptor; secret: string; key: string }>();
+function keyOf(desc: SourceDescriptor, bytes: Uint8Array, secret: string): string {
+  const made = keys.get(bytes);
+  if (made && made.desc === desc && made.secret === secret) return made.key;
+  const key = outcomeKey(desc, bytes, secret);
+  keys.set(bytes, { desc, secret, key });
+  return key;
+}
+
+/** Whether ingestCached would take this source's outcome from the cache rather than read it. */
+export async function isCached(desc: SourceDescriptor, bytes: Uint8Array, opts: SourceOptions): Promise<boolean> {
+  if (!opts.cacheDir || opts.freshCache) return false;
+  return hasOutcome(opts.cacheDir, desc, keyOf(desc, bytes, opts.secret ?? DEVELOPMENT_SECRET));
+}
+
 /** ingestSource, or what it gave last time for the same bytes, descriptor, key and code. */
 export async function ingestCached(desc: SourceDescriptor, bytes: Uint8Array, opts: SourceOptions): Promise<SourceOutcome> {
   if (!opts.cacheDir) return ingestSource(desc, bytes, opts);
-  const key = outcomeKey(desc, bytes, opts.secret ?? DEVELOPMENT_SECRET);
+  const key = keyOf(desc, bytes, opts.secret ?? DEVELOPMENT_SECRET);
   const cached = opts.freshCache ? null : await readOutcome<SourceOutcome['report'], RowIssue, QuarantineEntry>(opts.cacheDir, desc, key);
   if (cached) {
     opts.onCached?.(desc.id);

@@ -1,6 +1,8 @@
-import { join } from 'node:path';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { parse, stringify } from 'yaml';
 import { IngestError, SourceError } from '../../scripts/ingest/errors.ts';
 import { WORKERS_FROM_BYTES, workerCount } from '../../scripts/ingest/pool.ts';
 import { outputFiles, runIngest } from '../../scripts/ingest/run.ts';
@@ -46,6 +48,23 @@ describe('sources read side by side', () => {
     const run = runIngest({ sourcesFile: sources, outDir: join(dir, 'out'), today: '2026-06-01', workers: 2 });
     await expect(run).rejects.toBeInstanceOf(IngestError);
     await expect(run).rejects.toThrow('来源 b：filter 中的表头“处罚区域”不在文件中');
+  });
+
+  it('loads cached outcomes in this thread while threads read the sources that changed, with the same bytes out', async () => {
+    const dir = tempDir();
+    cpSync(dirname(SAMPLE), join(dir, 'sources'), { recursive: true });
+    const sourcesFile = join(dir, 'sources', 'sources.yaml');
+    const cacheDir = join(dir, 'cache');
+    await runIngest({ sourcesFile, outDir: join(dir, 'first'), today: '2026-11-22', cacheDir, workers: 2 });
+    // Two sources' descriptors changed since (a descriptor is part of the cache key): they are read again, the other six loaded.
+    const yaml = parse(readFileSync(sourcesFile, 'utf8')) as { sources: { id: string; title: string }[] };
+    for (const d of yaml.sources.filter((x) => x.id === 'daoli-xzcf' || x.id === 'daoli-xzxk')) d.title += '（更新）';
+    writeFileSync(sourcesFile, stringify(yaml));
+    const cached: string[] = [];
+    const mixed = await runIngest({ sourcesFile, outDir: join(dir, 'mixed'), today: '2026-11-22', cacheDir, workers: 2, onCached: (id) => cached.push(id) });
+    expect(cached.sort()).toEqual(['daoli-chengnuo', 'daoli-scjg-xzcf', 'daoli-shixin', 'daoli-shouxin', 'daoli-xiufu', 'daoli-yiyi']);
+    const uncached = await runIngest({ sourcesFile, outDir: join(dir, 'uncached'), today: '2026-11-22', workers: 1 });
+    expect(outputFiles(mixed)).toEqual(outputFiles(uncached));
   });
 
   it('uses threads for a city’s bytes only, never more than there are sources', () => {
