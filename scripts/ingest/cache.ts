@@ -55,9 +55,8 @@ export async function hasOutcome(dir: string, desc: SourceDescriptor, key: strin
 }
 
 export async function readOutcome<R, Q, P>(dir: string, desc: SourceDescriptor, key: string): Promise<Outcome<R, Q, P> | null> {
+  if (!(await hasOutcome(dir, desc, key))) return null;
   const f = files(dir, desc.id);
-  const stored = await readFile(f.key, 'utf8').catch(() => null);
-  if (stored?.trim() !== key) return null;
   let head: Omit<Outcome<R, Q, P>, 'accepted'> | undefined;
   const accepted: Accepted[] = [];
   try {
