@@ -16,8 +16,12 @@ import { expect, test } from './fixtures.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const ID = 'test-long-sections';
-const DIR = mkdtempSync(join(tmpdir(), 'credit-long-'));
-const OUT = join(DIR, 'dist');
+/**
+ * This run's folder and the pages rendered into it, made in beforeAll: made as the file loads, a folder was left
+ * behind each time Playwright loaded the file only to list its tests.
+ */
+let DIR = '';
+let OUT = '';
 /** Inside the checkout: the compiled components import Astro from its node_modules. */
 const CACHE = join(ROOT, '.cache', `test-long-sections-${process.pid}`);
 const PENALTIES = 250;
@@ -31,6 +35,8 @@ test.describe.configure({ mode: 'serial' });
 
 test.beforeAll(() => {
   test.setTimeout(180_000);
+  DIR = mkdtempSync(join(tmpdir(), 'credit-long-'));
+  OUT = join(DIR, 'dist');
   const template = line('records.ndjson', (r) => r.kind === 'penalty' && r.docNo !== undefined);
   const subject = { ...line('subjects.ndjson', (s) => s.category === '法人及非法人组织'), id: ID, name: '哈尔滨长记录测试连锁有限公司', codes: {}, aliases: [], recordIds: [] as string[] };
   const records = Array.from({ length: PENALTIES }, (_, i) => {
@@ -51,7 +57,7 @@ test.beforeAll(() => {
   rmSync(CACHE, { recursive: true, force: true });
   if (run.status !== 0) throw new Error(`render-entities failed:\n${run.stderr}`);
 });
-test.afterAll(() => rmSync(DIR, { recursive: true, force: true }));
+test.afterAll(() => { if (DIR) rmSync(DIR, { recursive: true, force: true }); });
 
 /** The rendered pages of the test subject, served in place of the site's; everything else comes from dist/. */
 async function serveRendered(page: Page): Promise<void> {
