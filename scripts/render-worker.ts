@@ -29,7 +29,7 @@ export interface WorkerOutput { written: number; renderMs?: number; writeMs?: nu
 
 export type ComponentName = 'SubjectPage' | 'RecordPage' | 'SubjectSectionPage' | ListComponent;
 type Component = Parameters<AstroContainer['renderToString']>[0];
-let components: (Record<ComponentName, Component> & { Batch: Component }) | undefined;
+let components: (Record<ComponentName, Component> & { Batch: Component; SiteHeader: Component; SiteFooter: Component }) | undefined;
 let headTags: Buffer | undefined;
 const DOCTYPE = Buffer.from('<!DOCTYPE html>');
 const HEAD_END = Buffer.from('</head>');
@@ -40,6 +40,22 @@ const BREAK = `<!--page-break-${randomUUID()}-->`;
 const BREAK_BYTES = Buffer.from(BREAK);
 
 const urlOf = (path: string) => `/${path.replace(/index\.html$/, '')}`;
+
+/**
+ * The header and footer of the pages under a menu entry, rendered once and given to the layout as text (Astro.locals):
+ * they are the same on every page under that entry (rendering them with each page was about a tenth of its render).
+ */
+const chromes = new Map<string, Promise<{ header: string; footer: string }>>();
+function chromeOf(container: AstroContainer, current: string | undefined): Promise<{ header: string; footer: string }> {
+  let chrome = chromes.get(current ?? '');
+  if (!chrome) {
+    chromes.set(current ?? '', (chrome = Promise.all([
+      container.renderToString(components!.SiteHeader, { props: { current } }),
+      container.renderToString(components!.SiteFooter),
+    ]).then(([header, footer]) => ({ header, footer }))));
+  }
+  return chrome;
+}
 
 /** The chunk's pages, grouped by what the layout reads of their address (and by component, so that neighbours are alike), BATCH at most to a group. */
 export function batches(jobs: RenderJob[], size = BATCH): RenderJob[][] {
@@ -70,9 +86,11 @@ async function renderChunk(input: WorkerInput): Promise<void> {
     for (const batch of batches(input.jobs)) {
       const t0 = performance.now();
       // The page's bytes as Astro encoded them: taking them as text decoded them only for the write to encode them again.
+      const url = urlOf(batch[0]!.path);
       const response = await container.renderToResponse(components.Batch, {
         props: { brk: BREAK, pages: batch.map((job) => ({ Component: components![job.component], props: job.props })) },
-        request: new Request(`http://localhost${urlOf(batch[0]!.path)}`),
+        request: new Request(`http://localhost${url}`),
+        locals: { chrome: await chromeOf(container, currentNav(url)) },
       });
       const html = Buffer.from(await response.arrayBuffer());
       const t1 = performance.now();

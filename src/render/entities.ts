@@ -13,3 +13,5 @@ export { default as AuthorityKindPage } from '../components/pages/AuthorityKindP
 export { default as SubjectsPage } from '../components/pages/SubjectsPage.astro';
 export { default as SubjectsLetterPage } from '../components/pages/SubjectsLetterPage.astro';
 export { default as Batch } from './Batch.astro';
+export { default as SiteHeader } from '../components/SiteHeader.astro';
+export { default as SiteFooter } from '../components/SiteFooter.astro';

@@ -54,6 +54,14 @@ describe('render-entities, a second time', () => {
     const yearList = join(DIST, `lists/penalty/year/${year}/index.html`);
     const permalink = join(DIST, `record/${lone.id}/index.html`);
     expect(existsSync(yearList) && existsSync(permalink)).toBe(true);
+    // The header and footer are rendered once per menu entry and reused (render-worker.ts chromeOf): a list page
+    // marks its own entry, a permalink none, and every page under one entry carries the same header.
+    const header = (file: string) => { const html = readFileSync(file, 'utf8'); return html.slice(html.indexOf('<header'), html.indexOf('</header>')); };
+    expect(header(join(DIST, 'lists/penalty/index.html'))).toContain('<a href="/lists/penalty/" aria-current="page">行政处罚</a>');
+    expect(header(yearList)).toBe(header(join(DIST, 'lists/penalty/index.html')));
+    expect(header(permalink)).not.toContain('aria-current="page"');
+    expect(header(join(DIST, `subject/${lone.subjectId}/index.html`))).toBe(header(permalink));
+    expect(readFileSync(permalink, 'utf8')).toContain('<footer');
     const untouched = join(DIST, `record/${records.find((r) => r.subjectId !== lone.subjectId)!.id}/index.html`);
     const before = statSync(untouched).mtimeMs;
 
