@@ -187,7 +187,10 @@ async function room(): Promise<void> {
 function render(chunk: RenderJob[]): void {
   let r = pool.length < cores ? undefined : pool.reduce((a, b) => (b.pages < a.pages ? b : a));
   if (!r) {
-    const worker = new Worker(new URL('./render-worker.ts', import.meta.url));
+    // A larger young generation than a worker's default: a render makes much short-lived garbage (the collector was a
+    // fifth of the workers' time). 10,000 subjects, this stage alone, 5 runs in turn: 128 MB against the default,
+    // processor 0.97, wall 0.95, peak +230 MB; 64 MB: 0.99 and 0.97.
+    const worker = new Worker(new URL('./render-worker.ts', import.meta.url), { resourceLimits: { maxYoungGenerationSizeMb: 128 } });
     const started: Rendering = { worker, pages: 0, waiting: [] };
     worker.on('message', (out: WorkerOutput) => {
       started.waiting.shift()!.ok(out);
