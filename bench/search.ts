@@ -8,6 +8,7 @@
  *   - code: an exact 统一社会信用代码 (one lookup request, then the subject's page opens; bytes of that request);
  *   - 文号: a record's number typed with [] instead of 〔〕, which must come first.
  * Each query also checks that its subject (or record) is among the results shown.
+ * dist/ is served by a process of its own (serveDistApart), as a host is, not from this one's thread.
  *
  *   node bench/search.ts [--dist dist] [--data content/data] [--queries 8]
  */
@@ -18,7 +19,7 @@ import { readAllNdjson } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
 import { namePinyin } from '../src/lib/search/pinyin.ts';
-import { CHROMIUM, serveDist } from '../scripts/serve-dist.ts';
+import { CHROMIUM, serveDistApart } from '../scripts/serve-dist.ts';
 
 /** One search: what was asked, for which subject, how long and how much it took, whether that subject was shown, and what the page said (how many it found). */
 export interface SearchRun { query: string; what: string; ms: number; bytes: number; found: boolean; status?: string }
@@ -72,7 +73,8 @@ export async function benchSearch(dist: string, data: string, queries = 8): Prom
   const records = await readAllNdjson<PublishedRecord>(join(data, 'records.ndjson'));
   const companies = subjects.filter((s) => s.category === '法人及非法人组织' && s.codes.uscc && s.name.length >= 8);
   const pick = (i: number) => companies[Math.floor(((i + 0.5) * companies.length) / (queries + 3))]!;
-  const { server, base } = await serveDist(0, dist);
+  const server = await serveDistApart(dist);
+  const { base } = server;
   const browser = await chromium.launch(CHROMIUM);
   try {
     const fresh = async () => {

@@ -3,10 +3,12 @@
  * tests, the benchmark and the screenshots (astro preview refuses to start while another preview of the
  * project runs, such as the one `npm start` leaves open).
  */
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { parseArgs } from 'node:util';
 import sirv from 'sirv';
 
 export const DIST = join(import.meta.dirname, '../dist');
@@ -33,3 +35,27 @@ export const CHROMIUM = {
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
   args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
 };
+
+/**
+ * dist/ served by a process of its own, as a real host is: a benchmark that served it from its own thread had the
+ * server wait on the browser driver's bookkeeping of the very requests it was timing. Resolves once it listens.
+ */
+export function serveDistApart(dist = DIST, port = 0): Promise<{ base: string; close: () => void }> {
+  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', import.meta.filename, '--dist', dist, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      out += chunk;
+      const base = /^(http:\S+)\n/.exec(out)?.[1];
+      if (base) resolve({ base, close: () => child.kill() });
+    });
+    child.on('exit', (code) => reject(new Error(`serve-dist: the server of ${dist} ended (exit ${code}) before it listened`)));
+  });
+}
+
+//   node scripts/serve-dist.ts [--dist dist] [--port 0]: prints the address it serves at, then serves until killed.
+if (import.meta.main ?? process.argv[1] === import.meta.filename) {
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: DIST }, port: { type: 'string', default: '0' } } });
+  const { base } = await serveDist(Number(values.port), values.dist);
+  console.log(base);
+}
