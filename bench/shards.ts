@@ -1,7 +1,7 @@
 /**
  * A province as shards, simulated on this machine: N synthetic districts (different seeds, as different regions
  * would be), each built from scratch in its own copy of the project, all at once, each configured (district.yaml
- * `shards`) to search the others. Then each is served on a port of its own with CORS, as its own host would be,
+ * `shards`) to search the others. Then each is served by a process and on a port of its own with CORS, as its own host would be,
  * and in Chromium the first portal's search page looks for subjects of every portal: the time from submitting to
  * results shown, and the bytes fetched from all of them (cold: a fresh profile; later: in the same page).
  * Reports each shard's stages, time and peak memory, the wall time of the whole and the search, to
@@ -27,7 +27,7 @@ import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
 import { readAllNdjson } from '../src/lib/ndjson.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
-import { CHROMIUM, serveDist } from '../scripts/serve-dist.ts';
+import { CHROMIUM, serveDistApart } from '../scripts/serve-dist.ts';
 import { fragment, instrument, medianMs, settled, submit, type SearchRun } from './search.ts';
 
 const { values } = parseArgs({ options: { shards: { type: 'string', default: '2' }, subjects: { type: 'string', default: '10000' }, out: { type: 'string', default: 'bench/results' }, combined: { type: 'boolean', default: false }, parallel: { type: 'string' } } });
@@ -128,7 +128,8 @@ const wall = (performance.now() - t0) / 1000;
 
 // Search across the portals from the first one's search page.
 const metaBytes = shards.map(({ dir }) => readdirSync(join(dir, 'dist/pagefind')).filter((f) => f.endsWith('.pf_meta')).reduce((b, f) => b + statSync(join(dir, 'dist/pagefind', f)).size, 0));
-const servers = await Promise.all(shards.map(({ dir }, i) => serveDist(ports[i], join(dir, 'dist'), { cors: true })));
+// Each by a process of its own, as each portal's host is, not from the thread that drives the browser and times it.
+const servers = await Promise.all(shards.map(({ dir }, i) => serveDistApart(join(dir, 'dist'), ports[i], { cors: true })));
 const people = await Promise.all(shards.map(({ dir }) => readAllNdjson<Subject>(join(dir, 'content/data/subjects.ndjson'))));
 const QUERIES = 8;
 /** Query k: a company of portal k mod n, spread over each portal's subjects. */
@@ -168,7 +169,7 @@ try {
   await context.close();
 } finally {
   await browser.close();
-  for (const { server } of servers) server.close();
+  for (const server of servers) server.close();
 }
 
 const [cold, ...later] = runsSearch;
@@ -194,7 +195,7 @@ const lines = [
   '',
   '## Searching every portal from one',
   '',
-  `Each portal's \`dist/\` served on a port of its own with CORS; the first portal's /search/ in Chromium (bench/shards.ts). Cold: a fresh profile opens the page and searches a name fragment of a subject of portal ${n}; bytes are everything the search fetched from all portals since the page opened. Later: ${later.length} more fragments, of subjects of each portal in turn, in the same page.`,
+  `Each portal's \`dist/\` served by a process and on a port of its own with CORS (since 2026-12-03; before, all from the benchmark's own thread); the first portal's /search/ in Chromium (bench/shards.ts). Cold: a fresh profile opens the page and searches a name fragment of a subject of portal ${n}; bytes are everything the search fetched from all portals since the page opened. Later: ${later.length} more fragments, of subjects of each portal in turn, in the same page.`,
   '',
   '| cold first search | later searches (median) | fragments whose subject was shown, with its portal\'s link |',
   '|---|---|---|',

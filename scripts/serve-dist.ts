@@ -40,8 +40,9 @@ export const CHROMIUM = {
  * dist/ served by a process of its own, as a real host is: a benchmark that served it from its own thread had the
  * server wait on the browser driver's bookkeeping of the very requests it was timing. Resolves once it listens.
  */
-export function serveDistApart(dist = DIST, port = 0): Promise<{ base: string; close: () => void }> {
-  const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', import.meta.filename, '--dist', dist, '--port', String(port)], { stdio: ['ignore', 'pipe', 'inherit'] });
+export function serveDistApart(dist = DIST, port = 0, { cors = false } = {}): Promise<{ base: string; close: () => void }> {
+  const args = ['--disable-warning=ExperimentalWarning', import.meta.filename, '--dist', dist, '--port', String(port), ...(cors ? ['--cors'] : [])];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
@@ -53,9 +54,9 @@ export function serveDistApart(dist = DIST, port = 0): Promise<{ base: string; c
   });
 }
 
-//   node scripts/serve-dist.ts [--dist dist] [--port 0]: prints the address it serves at, then serves until killed.
+//   node scripts/serve-dist.ts [--dist dist] [--port 0] [--cors]: prints the address it serves at, then serves until killed.
 if (import.meta.main ?? process.argv[1] === import.meta.filename) {
-  const { values } = parseArgs({ options: { dist: { type: 'string', default: DIST }, port: { type: 'string', default: '0' } } });
-  const { base } = await serveDist(Number(values.port), values.dist);
+  const { values } = parseArgs({ options: { dist: { type: 'string', default: DIST }, port: { type: 'string', default: '0' }, cors: { type: 'boolean', default: false } } });
+  const { base } = await serveDist(Number(values.port), values.dist, { cors: values.cors });
   console.log(base);
 }
