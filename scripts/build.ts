@@ -59,11 +59,19 @@ const treeSampler = setInterval(() => {
   treePeakKB = Math.max(treePeakKB, kb);
 }, 250);
 
-function run(name: string, args: string[]): Promise<Stage> {
+/**
+ * A larger young generation for the stages that make many short-lived objects in one thread: measured at 100,000
+ * subjects with the two commands run in turn, the rebuild's ingest used 0.91 of the processor time (4 pairs, every one
+ * below 1) and the search stage 0.89 (its garbage collection 8.5 s → 4.4 s), for about 140 MB more at the peak. A full
+ * ingest, whose work is mostly in its reader threads, gained nothing (1.09, spread 0.86–1.10), so it keeps the default.
+ */
+const YOUNG = '--max-semi-space-size=64';
+
+function run(name: string, args: string[], nodeFlags: string[] = []): Promise<Stage> {
   const usageFile = join(tmpdir(), `credit-rss-${process.pid}-${name}`);
   rmSync(usageFile, { force: true });
   const t0 = performance.now();
-  const child = spawn(node, [...flags, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CREDIT_RSS_FILE: usageFile } });
+  const child = spawn(node, [...flags, ...nodeFlags, ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, CREDIT_RSS_FILE: usageFile } });
   running.add(child);
   return new Promise((ok) => child.on('exit', (code, signal) => {
     running.delete(child);
@@ -96,7 +104,7 @@ function moveInto(from: string, to: string): void {
   }
 }
 
-await run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data', ...(values.strict ? ['--strict'] : []), ...(values['allow-shrink'] ? ['--allow-shrink'] : []), ...(values.full ? ['--fresh'] : [])]);
+await run('ingest', ['scripts/ingest/cli.ts', '--out', 'content/data', ...(values.strict ? ['--strict'] : []), ...(values['allow-shrink'] ? ['--allow-shrink'] : []), ...(values.full ? ['--fresh'] : [])], values.full ? [] : [YOUNG]);
 // Everything but the entity pages is staged afresh, then published into dist/ where it changed.
 /**
  * Under --full the old dist/ goes once the ingest has succeeded (a failed one leaves it as it was): moved aside and
@@ -133,7 +141,7 @@ const pages = lastLinks
 const together = (await Promise.all([
   pages,
   run('opendata', ['scripts/open-data.ts', '--dist', STAGED_BESIDE]).then((s) => [s]),
-  run('search', ['scripts/search-index.ts', '--dist', STAGED_BESIDE, '--index-dist', DIST, ...(values.full ? ['--full'] : [])]).then((s) => [s]),
+  run('search', ['scripts/search-index.ts', '--dist', STAGED_BESIDE, '--index-dist', DIST, ...(values.full ? ['--full'] : [])], [YOUNG]).then((s) => [s]),
 ])).flat();
 moveInto(STAGED_BESIDE, STAGED);
 rmSync(STAGED_BESIDE, { recursive: true, force: true });
