@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { IngestError, SourceError } from '../../scripts/ingest/errors.ts';
-import { WORKERS_FROM_BYTES, workerCount } from '../../scripts/ingest/pool.ts';
+import { BESIDE_CACHED_FROM_BYTES, WORKERS_FROM_BYTES, workerCount } from '../../scripts/ingest/pool.ts';
 import { outputFiles, runIngest } from '../../scripts/ingest/run.ts';
 import { source, tempDir, writeSources } from './helpers.ts';
 
@@ -69,9 +69,19 @@ describe('sources read side by side', () => {
 
   it('uses threads for a city’s bytes only, never more than there are sources', () => {
     const job = (bytes: number) => ({ desc: source({ id: 'x', kind: 'penalty', location: 'x.csv' }) as never, bytes: new Uint8Array(bytes) });
-    expect(workerCount([job(1000), job(1000)])).toBe(1);
-    expect(workerCount([job(WORKERS_FROM_BYTES), job(10)], 8)).toBe(2);
-    expect(workerCount([job(WORKERS_FROM_BYTES)], 4)).toBe(1);
-    expect(workerCount([job(10), job(10), job(10)], 3)).toBe(3);
+    expect(workerCount([job(1000), job(1000)])).toEqual({ threads: 1, beside: false });
+    expect(workerCount([job(WORKERS_FROM_BYTES), job(10)], 8)).toEqual({ threads: 2, beside: false });
+    expect(workerCount([job(WORKERS_FROM_BYTES)], 4)).toEqual({ threads: 1, beside: false });
+    expect(workerCount([job(10), job(10), job(10)], 3)).toEqual({ threads: 3, beside: false });
+  });
+
+  it('reads a rebuild’s few large sources in a thread beside the cached outcomes loaded here, unless told how many threads', () => {
+    const job = (bytes: number) => ({ desc: source({ id: 'x', kind: 'penalty', location: 'x.csv' }) as never, bytes: new Uint8Array(bytes) });
+    // 42 MB of penalties read again while six sources come from the cache.
+    expect(workerCount([job(42 * 2 ** 20)], undefined, 6)).toEqual({ threads: 1, beside: true });
+    // Nothing to load meanwhile, or too little to read to pay for a thread, or the caller chose.
+    expect(workerCount([job(42 * 2 ** 20)], undefined, 0)).toEqual({ threads: 1, beside: false });
+    expect(workerCount([job(BESIDE_CACHED_FROM_BYTES - 1)], undefined, 6)).toEqual({ threads: 1, beside: false });
+    expect(workerCount([job(42 * 2 ** 20)], 1, 6)).toEqual({ threads: 1, beside: false });
   });
 });
