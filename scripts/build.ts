@@ -36,8 +36,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 const node = process.execPath;
 const flags = ['--disable-warning=ExperimentalWarning', '--import', join(ROOT, 'scripts/peak-rss.mjs')];
-/** Folders of dist/ that a stage keeps up to date itself (entity pages, search indexes); the rest is made anew. */
-const KEPT_DIRS = new Set(['subject', 'record', 'lists', 'authority', 'subjects', 'pagefind', 'pagefind-delta']);
+/** Folders of dist/ that a stage keeps up to date itself (entity pages, search indexes and lookups); the rest is made anew. */
+const KEPT_DIRS = new Set(['subject', 'record', 'lists', 'authority', 'subjects', 'pagefind', 'pagefind-delta', 'codes', 'docno']);
 /** Astro's pages, the open data and the search index are made here, then published into dist/ file by file. */
 const STAGED = join(ROOT, '.cache/site');
 /** The open data and lookups are staged beside, as Astro empties its folder when it starts; moved into STAGED before publishing. */
@@ -124,8 +124,8 @@ if (values.full && existsSync(DIST)) {
 mkdirSync(DIST, { recursive: true });
 for (const dir of [STAGED, STAGED_BESIDE]) rmSync(dir, { recursive: true, force: true });
 process.env.CREDIT_ASTRO_OUT = STAGED;
-// Entity pages into dist/ (their own folders), open data and lookups into STAGED_BESIDE, the search index into
-// dist/pagefind*: nothing one of them reads, another writes.
+// Entity pages into dist/ (their own folders), open data and lookups.json into STAGED_BESIDE, the search index and
+// the lookups' shards into dist/pagefind*, dist/codes and dist/docno: nothing one of them reads, another writes.
 // The entity pages carry the stylesheet links Astro gives its pages. A rebuild starts them at once with the last
 // build's links (dist/404.html), beside Astro, as those rarely change; should Astro's differ, they are rendered
 // again with its own (every page then, as the links are part of each page's hash). A full build waits for Astro.

@@ -34,7 +34,7 @@ import { kindLabel, recordDate, recordTitle } from '../src/lib/view/record.ts';
 const { values } = parseArgs({
   options: {
     data: { type: 'string', default: 'content/data' },
-    /** Where the lookups go (the build stages them). */
+    /** Where lookups.json goes (the build stages it); the lookups' shards go with the index (--index-dist). */
     dist: { type: 'string', default: 'dist' },
     /** Where the Pagefind indexes live between builds (the published dist/). */
     'index-dist': { type: 'string' },
@@ -53,22 +53,25 @@ const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
 const records = await readAllNdjson<PublishedRecord>(join(values.data, 'records.ndjson'));
 const subjects = await readAllNdjson<Subject>(join(values.data, 'subjects.ndjson'));
 
-// 1. The lookups, written afresh (small files, written synchronously: one awaited promise per file cost seconds).
+// 1. The lookups, in dist/ beside the index, where only the shards whose bytes changed are written (syncFolder,
+// synchronously: one awaited promise per file cost seconds). Until 2026-12-04 they were staged afresh each build and
+// published: every shard a new file in place of one just removed, which this machine's file system makes cost about
+// 0.6 ms of kernel time a file (4,000 files made after 4,000 were removed: 2.8 s, against 0.3 s with none removed);
+// at 10,000 subjects 4,340 shards, 4.7 s of a rebuild's search stage.
 function writeShards(dir: string, shards: Map<string, unknown>): void {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(dir, { recursive: true });
-  for (const [name, shard] of shards) writeFileSync(join(dir, `${name}.json`), JSON.stringify(shard));
+  syncFolder(dir, new Map([...shards].map(([name, shard]) => [`${name}.json`, Buffer.from(JSON.stringify(shard))])));
 }
 const lookup = codeShards(subjects);
-writeShards(resolve(values.dist, 'codes'), lookup.shards);
+writeShards(join(indexDist, 'codes'), lookup.shards);
 const nameOf = new Map(subjects.map((s) => [s.id, s.name]));
 const docNos = docNoShards((function* (): Generator<[string, DocNoHit]> {
   for (const r of records) {
     if (r.docNo) yield [r.docNo, { id: r.id, name: nameOf.get(r.subjectId)!, title: `${kindLabel(r)} ${recordTitle(r)}`, date: recordDate(r), end: r.disclosure.end ?? NO_END }];
   }
 })());
-writeShards(resolve(values.dist, 'docno'), docNos.shards);
+writeShards(join(indexDist, 'docno'), docNos.shards);
 // How the lookups are split, for the portals that search this one with theirs (district.yaml `shards`).
+mkdirSync(resolve(values.dist), { recursive: true });
 writeFileSync(resolve(values.dist, 'lookups.json'), `${JSON.stringify({ codeDigits: lookup.digits, docNoDigits: docNos.digits })}\n`);
 
 // 2. The stubs and what changed since the base index was built.
@@ -255,7 +258,7 @@ if (incremental && previous) {
   summary = `full index of ${pages} subject(s)${shardSubjects ? ` (${shardSubjects} of other portals)` : ''}${previous ? ` (${changed.length + removed.length} changed: more than the delta allows)` : ''}`;
 }
 await pagefind.close();
-console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s); 文号 lookup: ${docNos.shards.size} shards of ${docNos.digits} → ${values.dist}`);
+console.error(`code lookup: ${lookup.shards.size} shards of ${lookup.digits} hex digit(s); 文号 lookup: ${docNos.shards.size} shards of ${docNos.digits} → ${indexDist}`);
 const kb = (b: number) => `${(b / 1024).toFixed(0)} KB`;
 for (const c of compacted) {
   if ('skipped' in c) console.error(`search index: WARNING: Pagefind's metadata left as written, its page names uncompacted (src/lib/search/compact.ts): ${c.skipped}`);

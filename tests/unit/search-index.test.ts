@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from './helpers.ts';
+import { lookupCodes, shardOf, type CodeShard } from '../../src/lib/search/codes.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 /** The sample, ingested into a folder of this test's own: a fresh clone has no content/data until it is built. */
@@ -49,6 +50,7 @@ describe('search-index', () => {
     expect(first.stderr).toMatch(/metadata \d+ KB → \d+ KB with short page names/);
     for (const name of base.values()) expect(name).toMatch(/^[0-9a-f]{7}-[0-9a-z]+$/);
     const mtimes = new Map(readdirSync(join(cwd, 'dist/pagefind/fragment')).map((f) => [f, statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs]));
+    const codeTimes = new Map(readdirSync(join(cwd, 'dist/codes')).map((f) => [f, statSync(join(cwd, 'dist/codes', f)).mtimeMs]));
 
     // One subject renamed, one gone (with its records).
     const [renamed, gone] = [subjects[3], subjects[7]];
@@ -60,6 +62,16 @@ describe('search-index', () => {
     expect(delta).toEqual({ index: true, superseded: [base.get(renamed.id), base.get(gone.id)].sort() });
     expect([...fragmentsOf(join(cwd, 'dist/pagefind-delta')).keys()]).toEqual([renamed.id]);
     for (const [f, t] of mtimes) expect(statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs).toBe(t);
+    // The code lookup, kept in place: the gone subject's codes are no longer found, the renamed one's carry the new
+    // name, and a shard holding neither keeps its file as it was.
+    const codesNow = Object.assign({}, ...readdirSync(join(cwd, 'dist/codes')).map((f) => JSON.parse(readFileSync(join(cwd, 'dist/codes', f), 'utf8')))) as CodeShard;
+    for (const code of lookupCodes(gone)) expect(codesNow[code]).toBeUndefined();
+    for (const code of lookupCodes(renamed)) expect(codesNow[code]).toEqual([[renamed.id, `${renamed.name}（更名）`]]);
+    const { codeDigits } = JSON.parse(readFileSync(join(cwd, 'site/lookups.json'), 'utf8')) as { codeDigits: number };
+    const touched = new Set([gone, renamed].flatMap((x) => lookupCodes(x)).map((code) => `${shardOf(code, codeDigits)}.json`));
+    const untouched = [...codeTimes].filter(([f]) => !touched.has(f));
+    expect(untouched.length).toBeGreaterThan(5);
+    for (const [f, t] of untouched) expect(statSync(join(cwd, 'dist/codes', f)).mtimeMs).toBe(t);
 
     // --full folds the delta into a new base. Every fragment gets a new name (compact.ts), so the index is written
     // into a folder of its own and swapped in; what Pagefind writes the same every time keeps its file.
@@ -74,7 +86,7 @@ describe('search-index', () => {
     expect(rebuilt.size).toBe(39);
     for (const name of base.values()) expect(existsSync(join(cwd, 'dist/pagefind/fragment', `${name}.pf_fragment`))).toBe(false);
     expect(statSync(ui).mtimeMs).toBe(uiTime);
-    expect(readdirSync(join(cwd, 'dist')).sort()).toEqual(['pagefind']);
+    expect(readdirSync(join(cwd, 'dist')).sort()).toEqual(['codes', 'docno', 'pagefind']);
   });
 
   it('indexes another portal’s subjects with its own when district.yaml gives that portal’s data, each with its region', { timeout: 120_000 }, () => {
@@ -106,10 +118,12 @@ describe('search-index', () => {
     expect(missing.stderr).toContain('shards.0.data（哈尔滨市南岗区）');
   });
 
-  it('writes the code and 文号 lookups where the build stages them', () => {
-    expect(readdirSync(join(cwd, 'site/codes')).length).toBeGreaterThan(0);
+  it('writes the code and 文号 lookups beside the index, and how they are split where the build stages it', () => {
+    expect(readdirSync(join(cwd, 'dist/codes')).length).toBeGreaterThan(0);
+    expect(existsSync(join(cwd, 'site/codes'))).toBe(false);
+    expect(Object.keys(JSON.parse(readFileSync(join(cwd, 'site/lookups.json'), 'utf8'))).sort()).toEqual(['codeDigits', 'docNoDigits']);
     const docNo = records.find((r) => r.docNo)!.docNo as string;
-    const all = Object.assign({}, ...readdirSync(join(cwd, 'site/docno')).map((f) => JSON.parse(readFileSync(join(cwd, 'site/docno', f), 'utf8'))));
+    const all = Object.assign({}, ...readdirSync(join(cwd, 'dist/docno')).map((f) => JSON.parse(readFileSync(join(cwd, 'dist/docno', f), 'utf8'))));
     // Brackets as [], no spaces, and the serial after the year as a number (docno.ts).
     expect(Object.keys(all)).toContain(docNo.replace(/〔/g, '[').replace(/〕/g, ']').replace(/\s/g, '').replace(/\]第?0*(\d+)号?$/, ']$1'));
   });
