@@ -6,12 +6,13 @@
  *
  * Incremental: each page's content hash (its props, the compiled components, the stylesheet links) is kept
  * in .cache/entities/manifest.json; a page whose hash is unchanged and whose file is in place is not
- * rendered or written again. --full renders everything.
+ * rendered or written again. --full renders everything, over the files in place, and removes every other file of
+ * its folders.
  *
  *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--site dir-with-astro-404.html] [--cache .cache/entities] [--full]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -109,6 +110,8 @@ const version = createHash('sha1').update(await readFile(bundle)).update(await r
   .update(headTags).digest('hex');
 const previous: { version?: string; pages: Record<string, string> } = values.full || !existsSync(manifestFile)
   ? { pages: {} } : JSON.parse(await readFile(manifestFile, 'utf8'));
+/** The folders of dist/ that hold this stage's pages and nothing else. */
+const OWN_DIRS = ['subject', 'record', 'lists', 'authority', 'subjects'];
 // Lists, authorities and the subject index were Astro's until 2026-11-25: a manifest from before knows none of
 // them, so their folders hold Astro's pages, which nothing here would remove when they go. They are made anew.
 // Every manifest since holds the first page of each kind's list (made even when the list is empty): looking for one
@@ -263,12 +266,35 @@ const workers = pool.length;
 
 // 5. Pages of subjects and records no longer public are removed.
 let removed = 0;
-for (const path of Object.keys(previous.pages)) {
-  if (pages[path]) continue;
-  // A page is alone in its folder (subject/ID/index.html) but for the pages of its long sections below it
-  // (subject/ID/penalty/2/index.html), which are gone too when the subject is: the folder goes with it.
-  await rm(join(dist, dirname(path)), { recursive: true, force: true });
-  removed++;
+if (values.full) {
+  // A full build renders every page over the last build's files, in place (scripts/build.ts), and trusts no
+  // manifest: every file of these folders that is not one of its pages goes, then every folder left empty.
+  removed = removeAllBut(new Set(Object.keys(pages)));
+} else {
+  for (const path of Object.keys(previous.pages)) {
+    if (pages[path]) continue;
+    // A page is alone in its folder (subject/ID/index.html) but for the pages of its long sections below it
+    // (subject/ID/penalty/2/index.html), which are gone too when the subject is: the folder goes with it.
+    await rm(join(dist, dirname(path)), { recursive: true, force: true });
+    removed++;
+  }
+}
+/** Removes from this stage's folders every file not in `keep` (paths relative to dist/) and the folders left empty; returns the files removed. */
+function removeAllBut(keep: ReadonlySet<string>): number {
+  let n = 0;
+  const sweep = (rel: string): boolean => {
+    let empty = true;
+    for (const e of readdirSync(join(dist, rel), { withFileTypes: true })) {
+      const child = join(rel, e.name);
+      if (e.isDirectory() ? sweep(child) : !keep.has(child)) {
+        rmSync(join(dist, child), { recursive: true, force: true });
+        if (!e.isDirectory()) n++;
+      } else empty = false;
+    }
+    return empty;
+  };
+  for (const top of OWN_DIRS) if (existsSync(join(dist, top)) && sweep(top)) rmSync(join(dist, top), { recursive: true, force: true });
+  return n;
 }
 await writeFile(manifestFile, `${JSON.stringify({ version, pages })}\n`);
 const total = Object.keys(pages).length;

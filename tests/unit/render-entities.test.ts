@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -18,8 +18,8 @@ const DIST = join(DIR, 'dist');
 afterAll(() => { for (const dir of [CACHE, DIR]) rmSync(dir, { recursive: true, force: true }); });
 
 const lines = (file: string) => readFileSync(join(SAMPLE, file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, any>);
-const render = () => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/render-entities.ts',
-  '--data', join(DIR, 'data'), '--dist', DIST, '--site', join(DIR, 'site'), '--cache', CACHE], { cwd: ROOT, encoding: 'utf8' });
+const render = (...extra: string[]) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/render-entities.ts',
+  '--data', join(DIR, 'data'), '--dist', DIST, '--site', join(DIR, 'site'), '--cache', CACHE, ...extra], { cwd: ROOT, encoding: 'utf8' });
 const write = (subjects: unknown[], records: unknown[]) => {
   mkdirSync(join(DIR, 'data'), { recursive: true });
   writeFileSync(join(DIR, 'data/subjects.ndjson'), subjects.map((s) => `${JSON.stringify(s)}\n`).join(''));
@@ -105,5 +105,21 @@ describe('render-entities, a second time', () => {
     expect(rerendered).toBeLessThan(rendered! / 4);
     expect(readFileSync(join(DIST, `subject/${lone.subjectId}/index.html`), 'utf8')).not.toContain(lone.id);
     expect(statSync(untouched).mtimeMs).toBe(before);
+
+    // --full renders every page again over the files in place, and removes every file of its folders that is not
+    // one of its pages, with the folders left empty.
+    const stray = join(DIST, 'record/no-such-record/index.html');
+    mkdirSync(dirname(stray), { recursive: true });
+    writeFileSync(stray, 'left by another build');
+    writeFileSync(join(DIST, 'lists/left-over.txt'), 'left by another build');
+    const bytes = readFileSync(untouched);
+    const full = render('--full');
+    expect(full.status, full.stderr).toBe(0);
+    expect(counts(full.stderr)).toEqual([rendered! - 2, 0, 2]);
+    expect(existsSync(join(DIST, 'record/no-such-record'))).toBe(false);
+    expect(existsSync(join(DIST, 'lists/left-over.txt'))).toBe(false);
+    expect(existsSync(permalink)).toBe(false);
+    expect(readFileSync(untouched).equals(bytes)).toBe(true);
+    expect(statSync(untouched).mtimeMs).toBeGreaterThan(before);
   });
 });
