@@ -44,6 +44,7 @@ describe('search-index', () => {
     const first = run(cwd);
     expect(first.status, first.stderr).toBe(0);
     expect(first.stderr).toContain('full index of 40 subject(s)');
+    expect(first.stderr).toContain('stubs made for 40 of 40 subject(s) with public records');
     const base = fragmentsOf(join(cwd, 'dist/pagefind'));
     expect(base.size).toBe(40);
     // Page names compacted (compact.ts): one tag and a sequence number.
@@ -58,6 +59,8 @@ describe('search-index', () => {
     const second = run(cwd);
     expect(second.status, second.stderr).toBe(0);
     expect(second.stderr).toContain('delta of 1 subject(s) over the base of 40; 2 base page(s) superseded');
+    // Only the renamed subject's stub was made again: the others' input is what the base was built from.
+    expect(second.stderr).toContain('stubs made for 1 of 39 subject(s) with public records');
     const delta = JSON.parse(readFileSync(join(cwd, 'dist/pagefind-delta/superseded.json'), 'utf8'));
     expect(delta).toEqual({ index: true, superseded: [base.get(renamed.id), base.get(gone.id)].sort() });
     expect([...fragmentsOf(join(cwd, 'dist/pagefind-delta')).keys()]).toEqual([renamed.id]);
@@ -80,6 +83,7 @@ describe('search-index', () => {
     const third = run(cwd, ['--full']);
     expect(third.status, third.stderr).toBe(0);
     expect(third.stderr).toContain('full index of 39 subject(s)');
+    expect(third.stderr).toContain('stubs made for 39 of 39 subject(s) with public records');
     expect(existsSync(join(cwd, 'dist/pagefind-delta'))).toBe(false);
     const rebuilt = fragmentsOf(join(cwd, 'dist/pagefind'));
     expect(rebuilt.has(gone.id)).toBe(false);
