@@ -24,7 +24,7 @@ import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
 import { RECORD_KINDS } from '../src/lib/schemas/common.ts';
 import { listJobs } from '../src/lib/view/lists.ts';
-import { byDateDesc } from '../src/lib/view/record.ts';
+import { sortedByDateDesc } from '../src/lib/view/record.ts';
 import { endCounts } from '../src/lib/view/ends.ts';
 import { fileOf, paginate } from '../src/lib/view/paginate.ts';
 import { listUrl } from '../src/lib/view/urls.ts';
@@ -241,7 +241,7 @@ for (const [id, s] of subjects) {
 }
 
 // The lists, the authorities and the subject index.
-const newest = [...bySubject.values()].flat().sort(byDateDesc);
+const newest = sortedByDateDesc([...bySubject.values()].flat());
 for (const job of listJobs(newest, [...subjects.values()])) {
   if (inFlight() >= IN_FLIGHT) await room();
   consider(job);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
-import { authorityRole, byDateDesc, recordDate, recordTitle } from '../../src/lib/view/record.ts';
+import { authorityRole, byDateDesc, recordDate, recordTitle, sortedByDateDesc } from '../../src/lib/view/record.ts';
 import { LIST_SLUG, authoritySlug, listUrl, recordUrl, subjectUrl } from '../../src/lib/view/urls.ts';
 
 const base = { subjectId: 's', subject: { name: 'n', category: '法人及非法人组织', codes: {} }, authority: '机关', disclosure: { state: '公示中', rule: 'r', start: '2026-01-02' }, sources: [] };
@@ -23,6 +23,16 @@ describe('byDateDesc', () => {
     const b = rec({ id: 'cf-b', kind: 'penalty', decisionDate: '2026-02-01' });
     const c = rec({ id: 'cf-c', kind: 'penalty', decisionDate: '2026-02-01' });
     expect([a, c, b].sort(byDateDesc).map((r) => r.id)).toEqual(['cf-b', 'cf-c', 'cf-a']);
+  });
+  it('is the order sortedByDateDesc gives, across kinds and without touching its input', () => {
+    const a = rec({ id: 'cf-a', kind: 'penalty', decisionDate: '2026-01-01' });
+    const b = rec({ id: 'xk-b', kind: 'license', decisionDate: '2026-02-01' });
+    const c = rec({ id: 'cf-c', kind: 'penalty', decisionDate: '2026-02-01' });
+    const d = rec({ id: 'hong-d', kind: 'redlist', listName: '纳税信用A级纳税人', evaluationYear: 2025 });
+    const input = [a, d, b, c];
+    // The 2025 rating is dated 2026-01-01, the day of cf-a: the two go in id order.
+    expect(sortedByDateDesc(input).map((r) => r.id)).toEqual(['cf-c', 'xk-b', 'cf-a', 'hong-d']);
+    expect(input.map((r) => r.id)).toEqual(['cf-a', 'hong-d', 'xk-b', 'cf-c']);
   });
 });
 

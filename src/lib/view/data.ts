@@ -10,7 +10,7 @@ import { readAllNdjson } from '../ndjson.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
 import { IngestReportSchema, type IngestReport } from '../schemas/report.ts';
 import type { Subject } from '../schemas/subject.ts';
-import { byDateDesc } from './record.ts';
+import { sortedByDateDesc } from './record.ts';
 import { authoritySlug } from './urls.ts';
 
 export interface Authority { slug: string; name: string; records: PublishedRecord[] }
@@ -47,7 +47,7 @@ export function authoritiesOf(records: PublishedRecord[]): Authority[] {
 }
 
 async function load(): Promise<SiteData> {
-  const records = (await readAllNdjson<PublishedRecord>('content/data/records.ndjson')).sort(byDateDesc);
+  const records = sortedByDateDesc(await readAllNdjson<PublishedRecord>('content/data/records.ndjson'));
   const subjects = await readAllNdjson<Subject>('content/data/subjects.ndjson');
   const report = IngestReportSchema.parse(JSON.parse(readFileSync('content/data/ingest-report.json', 'utf8')));
   return {

@@ -24,3 +24,13 @@ export function byDateDesc(a: PublishedRecord, b: PublishedRecord): number {
   const db = recordDate(b);
   return da < db ? 1 : da > db ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
+
+/**
+ * A new array of `records` in byDateDesc's order, each record's date read once rather than twice a comparison: sorting
+ * a city's 259,000 records with byDateDesc was 2.2 s of a rebuild's entity stage (a profile at 100,000 subjects).
+ */
+export function sortedByDateDesc<R extends PublishedRecord>(records: readonly R[]): R[] {
+  const keyed = records.map((r) => ({ r, date: recordDate(r), id: r.id }));
+  keyed.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return keyed.map((k) => k.r);
+}

@@ -6,7 +6,7 @@
  */
 import type { RecordKind } from '../schemas/common.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
-import { byDateDesc } from './record.ts';
+import { sortedByDateDesc } from './record.ts';
 import { LIST_SLUG, subjectUrl } from './urls.ts';
 
 /** Records shown in full in a section of the credit file (about 2–4 KB each). */
@@ -16,7 +16,7 @@ export const SECTION_PAGE = 100;
 
 /** Newest first; the same day in id order, so that the order never depends on the input's. */
 export function newestFirst<R extends PublishedRecord>(records: R[]): R[] {
-  return [...records].sort(byDateDesc);
+  return sortedByDateDesc(records);
 }
 
 /** How many pages a section's full list takes; 0 when the credit file shows the whole section. */
