@@ -148,7 +148,7 @@ stages.push({ name: 'publish', seconds: (performance.now() - t0) / 1000, peakRss
 console.error(`build: publish ${stages.at(-1)!.seconds.toFixed(1)} s: ${published.written} files written, ${published.unchanged} unchanged, ${published.removed} removed`);
 await oldRemoved;
 clearInterval(treeSampler);
-// The total is the wall time from the first stage to the last (and to the end of the old dist/'s removal under --full).
+// The total is the wall time from the first stage to the last (and to the end of removing what a stopped build left in .cache/).
 // The peak is the larger of any stage's own and the whole build's at once (sampled); where /proc cannot be read,
 // the stages that ran together are taken to have peaked together: the open data and the search beside the larger
 // of Astro and the entity pages where they ran one after the other (a full build), beside both where they ran
