@@ -21,6 +21,7 @@ import { parseArgs } from 'node:util';
 import { descendants, usageOf } from './proc-usage.mjs';
 import { stylesheetLinks } from './head-tags.ts';
 import { publish } from './publish.ts';
+import { ENTITY_DIRS } from '../src/lib/view/urls.ts';
 
 const { values } = parseArgs({
   options: {
@@ -37,7 +38,7 @@ const DIST = join(ROOT, 'dist');
 const node = process.execPath;
 const flags = ['--disable-warning=ExperimentalWarning', '--import', join(ROOT, 'scripts/peak-rss.mjs')];
 /** Folders of dist/ that a stage keeps up to date itself (entity pages, search indexes and lookups); the rest is made anew. */
-const KEPT_DIRS = new Set(['subject', 'record', 'lists', 'authority', 'subjects', 'pagefind', 'pagefind-delta', 'codes', 'docno']);
+const KEPT_DIRS = new Set<string>([...ENTITY_DIRS, 'pagefind', 'pagefind-delta', 'codes', 'docno']);
 /** Astro's pages, the open data and the search index are made here, then published into dist/ file by file. */
 const STAGED = join(ROOT, '.cache/site');
 /** The open data and lookups are staged beside, as Astro empties its folder when it starts; moved into STAGED before publishing. */

@@ -27,7 +27,7 @@ import { listJobs } from '../src/lib/view/lists.ts';
 import { sortedByDateDesc } from '../src/lib/view/record.ts';
 import { endCounts } from '../src/lib/view/ends.ts';
 import { fileOf, paginate } from '../src/lib/view/paginate.ts';
-import { listUrl } from '../src/lib/view/urls.ts';
+import { ENTITY_DIRS, listUrl } from '../src/lib/view/urls.ts';
 import { SECTION_PAGE, newestFirst, sectionPageCount, sectionUrl } from '../src/lib/view/sections.ts';
 import { stylesheetLinks } from './head-tags.ts';
 import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
@@ -110,8 +110,6 @@ const version = createHash('sha1').update(await readFile(bundle)).update(await r
   .update(headTags).digest('hex');
 const previous: { version?: string; pages: Record<string, string> } = values.full || !existsSync(manifestFile)
   ? { pages: {} } : JSON.parse(await readFile(manifestFile, 'utf8'));
-/** The folders of dist/ that hold this stage's pages and nothing else. */
-const OWN_DIRS = ['subject', 'record', 'lists', 'authority', 'subjects'];
 // Lists, authorities and the subject index were Astro's until 2026-11-25: a manifest from before knows none of
 // them, so their folders hold Astro's pages, which nothing here would remove when they go. They are made anew.
 // Every manifest since holds the first page of each kind's list (made even when the list is empty): looking for one
@@ -293,7 +291,7 @@ function removeAllBut(keep: ReadonlySet<string>): number {
     }
     return empty;
   };
-  for (const top of OWN_DIRS) if (existsSync(join(dist, top)) && sweep(top)) rmSync(join(dist, top), { recursive: true, force: true });
+  for (const top of ENTITY_DIRS) if (existsSync(join(dist, top)) && sweep(top)) rmSync(join(dist, top), { recursive: true, force: true });
   return n;
 }
 await writeFile(manifestFile, `${JSON.stringify({ version, pages })}\n`);

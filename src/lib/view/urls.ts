@@ -6,6 +6,13 @@ import type { RecordKind } from '../schemas/common.ts';
 /** URL names of the record lists, from each kind's module. */
 export const LIST_SLUG = Object.fromEntries(Object.values(KINDS).map((k) => [k.kind, k.slug])) as Record<RecordKind, string>;
 
+/**
+ * The top folders of dist/ that hold the pages made from the data (credit files, permalinks, lists, authorities, the
+ * subject index), and nothing else: the entity stage (scripts/render-entities.ts) keeps them, the build's publish
+ * leaves them alone.
+ */
+export const ENTITY_DIRS = ['subject', 'record', 'lists', 'authority', 'subjects'] as const;
+
 export const subjectUrl = (id: string) => `/subject/${id}/`;
 export const recordUrl = (id: string) => `/record/${id}/`;
 export const listUrl = (kind: RecordKind, year?: string) => (year ? `/lists/${LIST_SLUG[kind]}/year/${year}/` : `/lists/${LIST_SLUG[kind]}/`);
