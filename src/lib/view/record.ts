@@ -19,10 +19,11 @@ export function yearsOf(records: PublishedRecord[]): string[] {
 }
 
 /** Newest first, then by id, so every list has one stable order. */
+/** Newest date first; the same day in id order. */
+const dateDesc = (da: string, ia: string, db: string, ib: string): number => (da < db ? 1 : da > db ? -1 : ia < ib ? -1 : ia > ib ? 1 : 0);
+
 export function byDateDesc(a: PublishedRecord, b: PublishedRecord): number {
-  const da = recordDate(a);
-  const db = recordDate(b);
-  return da < db ? 1 : da > db ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return dateDesc(recordDate(a), a.id, recordDate(b), b.id);
 }
 
 /**
@@ -31,6 +32,6 @@ export function byDateDesc(a: PublishedRecord, b: PublishedRecord): number {
  */
 export function sortedByDateDesc<R extends PublishedRecord>(records: readonly R[]): R[] {
   const keyed = records.map((r) => ({ r, date: recordDate(r), id: r.id }));
-  keyed.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  keyed.sort((a, b) => dateDesc(a.date, a.id, b.date, b.id));
   return keyed.map((k) => k.r);
 }
