@@ -31,6 +31,7 @@ import { docNoShards, type DocNoHit } from '../src/lib/search/docno.ts';
 import { searchStubs } from '../src/lib/search/stubs.ts';
 import { NO_END } from '../src/lib/search/summary.ts';
 import { kindLabel, recordDate, recordTitle } from '../src/lib/view/record.ts';
+import { writeInPlace } from './write-in-place.ts';
 
 const { values } = parseArgs({
   options: {
@@ -213,7 +214,7 @@ function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
   for (const [rel, bytes] of files) {
     if (there.has(rel) && readFileSync(join(dir, rel)).equals(bytes)) {
       if (swap) renameSync(join(dir, rel), place(rel));
-    } else writeFileSync(place(rel), bytes);
+    } else writeInPlace(place(rel), bytes);
   }
   if (swap) {
     const prev = `${dir}.prev`;
@@ -243,7 +244,7 @@ function syncStubs(dir: string, keys: string[]): void {
     const path = join(dir, rel);
     const folder = dirname(path);
     if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
-    writeFileSync(path, stubs.get(rel.slice(0, -'.html'.length))!);
+    writeInPlace(path, stubs.get(rel.slice(0, -'.html'.length))!);
   }
   writeFileSync(listFile, JSON.stringify(now));
 }

@@ -1,0 +1,33 @@
+/**
+ * Writes a file over the one there in place: opened without truncating it, written from its start, and cut to the new
+ * length only if the old one was longer. A file that is not there yet is made, with its folder.
+ *
+ * Why: `writeFileSync` opens with O_TRUNC, which frees the old file's blocks before the new bytes take others, and on
+ * this machine's ext4 (mounted with `discard`) freeing blocks is what costs. 100,000 pages of 12 KB written over
+ * themselves, one thread (2026-12-04): 18.5 s with `writeFileSync` (9.2 s of system time), 1.3 s in place (1.0 s).
+ * A file made anew costs the same either way.
+ *
+ * A reader who reads the file while it is written sees a mix of the old and new bytes, as one did with a truncating
+ * write (then a short file); a build that stops halfway leaves such a file, as before, which the next build writes
+ * again (the entity pages' manifest is written only at the end).
+ */
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
+
+export function writeInPlace(file: string, data: Uint8Array | string): void {
+  const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  let fd: number;
+  try {
+    fd = openSync(file, 'r+');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') throw e;
+    mkdirSync(dirname(file), { recursive: true });
+    fd = openSync(file, 'w');
+  }
+  try {
+    for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at, bytes.length - at, at);
+    if (fstatSync(fd).size > bytes.length) ftruncateSync(fd, bytes.length);
+  } finally {
+    closeSync(fd);
+  }
+}
