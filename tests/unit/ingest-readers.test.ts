@@ -32,6 +32,18 @@ describe('readCsv', () => {
     expect(grid.rows[2]!.cells).toEqual(['3', '4', '5', '6']);
     expect(grid.rows[3]!.cells[0]).toBe('多行\n文本');
   });
+  it('numbers rows by the line they start on when cells hold line breaks, with CRLF or LF line ends', () => {
+    // Each case: the file, and the lines its records start on (counted by hand).
+    const cases: [string, number[]][] = [
+      ['h,x\r\na,"1\r\n2"\r\nb,3\r\nc,"4\r\n5"\r\nd,6\r\n', [1, 2, 4, 5, 7]],
+      ['h,x\r\n\r\na,"1\r\n\r\n2"\r\nb,3\r\n', [1, 3, 6]],
+      ['h,x\na,"1\r\n2"\nb,3\n', [1, 2, 4]],
+      ['h,x\r\na,"1\n2"\r\nb,3\r\n', [1, 2, 4]],
+      ['h,x\n\n\na,"1\n\n2"\nb,3', [1, 4, 7]],
+      ['\r\n\r\nh,x\r\na,1\r\n', [3, 4]],
+    ];
+    for (const [text, lines] of cases) expect({ text, lines: readCsv(text, ',').rows.map((r) => r.row) }).toEqual({ text, lines });
+  });
   it('sniffs tab- and semicolon-separated files', () => {
     expect(sniffDelimiter('a\tb\tc\n1\t2\t3\n')).toBe('\t');
     expect(sniffDelimiter('a;b;c\n1;2;3\n')).toBe(';');

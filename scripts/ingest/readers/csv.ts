@@ -28,7 +28,14 @@ export function readCsv(text: string, delimiter?: string): Grid {
     info: true,
     raw: true,
   }) as unknown as { record: string[]; info: { lines: number }; raw: string }[];
-  // info.lines is the line a record ends on; a clerk looks for the line it starts on.
-  const breaks = (s: string) => (s.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '').match(/\r\n|\n|\r/g) ?? []).length;
-  return { rows: records.map(({ record, info, raw }) => ({ row: info.lines - breaks(raw), cells: record })) };
+  // info.lines is the line a record ends on; a clerk looks for the line it starts on. csv-parse counts a CRLF inside
+  // a quoted cell as two lines, and carries that on to every later record: those are taken off again.
+  let overCounted = 0;
+  return {
+    rows: records.map(({ record, info, raw }) => {
+      const inner = raw.replace(/^[\r\n]+/, '').replace(/(\r\n|\n|\r)$/, '');
+      overCounted += (inner.match(/\r\n/g) ?? []).length;
+      return { row: info.lines - (inner.match(/\r\n|\n|\r/g) ?? []).length - overCounted, cells: record };
+    }),
+  };
 }
