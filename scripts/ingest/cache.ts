@@ -15,6 +15,7 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { readNdjson, writeNdjson } from '../../src/lib/ndjson.ts';
 import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
+import type { Tail } from './append.ts';
 import type { Accepted } from './resolve.ts';
 
 /** The parts of an outcome that are kept; accepted rows are kept without their descriptor (it is the current one). */
@@ -46,7 +47,32 @@ export function outcomeKey(desc: SourceDescriptor, bytes: Uint8Array, secret: st
     .update(createHash('sha256').update(secret).digest()).update('\0').update(bytes).digest('hex');
 }
 
-const files = (dir: string, id: string) => ({ key: join(dir, `${id}.key`), data: join(dir, `${id}.ndjson`) });
+/** What an outcome was made with but its bytes: the code, the descriptor and the ID key (append.ts checks it). */
+export function contextKey(desc: SourceDescriptor, secret: string): string {
+  return createHash('sha256').update(codeVersion()).update('\0').update(JSON.stringify(desc)).update('\0')
+    .update(createHash('sha256').update(secret).digest()).digest('hex');
+}
+
+const files = (dir: string, id: string) => ({ key: join(dir, `${id}.key`), data: join(dir, `${id}.ndjson`), tail: join(dir, `${id}.tail.json`) });
+
+/** The Tail (append.ts) kept beside a source's outcome, if any. */
+export async function readTail(dir: string, id: string): Promise<Tail | null> {
+  const text = await readFile(files(dir, id).tail, 'utf8').catch(() => null);
+  try {
+    return text ? (JSON.parse(text) as Tail) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps `tail` beside the source's outcome, or removes the one there (null). Written after the outcome: a tail names its key. */
+export async function writeTail(dir: string, id: string, tail: Tail | null): Promise<void> {
+  const f = files(dir, id).tail;
+  if (!tail) return rm(f, { force: true });
+  const tmp = `${f}.${process.pid}.tmp`;
+  await writeFile(tmp, `${JSON.stringify(tail)}\n`);
+  await rename(tmp, f);
+}
 
 /** Whether an outcome is kept under this key (readOutcome may still find its file unreadable, and the source is read then). */
 export async function hasOutcome(dir: string, desc: SourceDescriptor, key: string): Promise<boolean> {

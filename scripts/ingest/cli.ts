@@ -57,6 +57,7 @@ async function main(): Promise<number> {
   const bars = process.stderr.isTTY ? new MultiBar({ stream: process.stderr, format: '{source} [{bar}] {value}/{total} 行', hideCursor: true }) : null;
   const barOf = new Map<string, SingleBar>();
   const cached: string[] = [];
+  const appended: string[] = [];
   const result = await runIngest({
     sourcesFile,
     outDir: resolve(values.out),
@@ -68,6 +69,7 @@ async function main(): Promise<number> {
     cacheDir: values['no-cache'] ? undefined : resolve(values.cache),
     freshCache: values.fresh,
     onCached: (source) => cached.push(source),
+    onAppended: (source, rows) => appended.push(`${source}（${rows} 行）`),
     onProgress: bars ? (source, done, total) => {
       let bar = barOf.get(source);
       if (!bar) barOf.set(source, (bar = bars.create(total, 0, { source })));
@@ -77,7 +79,7 @@ async function main(): Promise<number> {
   await writeOutputs(resolve(values.out), result);
   const t = result.report.totals;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds} 秒 → ${values.out}${cached.length ? `（未变的来源沿用上次读取结果：${cached.join('、')}）` : ''}`);
+  console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds} 秒 → ${values.out}${cached.length ? `（未变的来源沿用上次读取结果：${cached.join('、')}）` : ''}${appended.length ? `（只在末尾追加的来源只读了追加的行：${appended.join('、')}）` : ''}`);
   for (const s of result.report.sources) {
     console.error(`  ${s.id}: ${s.rows} 行，接受 ${s.accepted}，拒收 ${s.rejected}，排除 ${s.excluded}，警告 ${s.warnings.length}${s.unusedColumns.length ? `，未用列 ${s.unusedColumns.join('、')}` : ''}`);
     if (s.stale) console.error(`    ⚠ 本次读取失败（${s.stale.reason}），沿用 ${s.stale.since} 的快照`);

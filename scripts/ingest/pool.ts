@@ -64,6 +64,7 @@ export interface PassedError { type: 'source' | 'ingest' | 'other'; message: str
 export type WorkerMessage =
   | { type: 'progress'; done: number; total: number }
   | { type: 'cached' }
+  | { type: 'appended'; rows: number }
   | { type: 'done'; outcome: SourceOutcome }
   | { type: 'error'; error: PassedError };
 export interface WorkerJob { desc: SourceDescriptor; bytes: Uint8Array; opts: Pick<SourceOptions, 'secret' | 'cacheDir' | 'freshCache'> }
@@ -124,6 +125,7 @@ export async function readSources(jobs: SourceJob[], opts: SourceOptions & { wor
           const onMessage = (m: WorkerMessage) => {
             if (m.type === 'progress') return opts.onProgress?.(job.desc.id, m.done, m.total);
             if (m.type === 'cached') return opts.onCached?.(job.desc.id);
+            if (m.type === 'appended') return opts.onAppended?.(job.desc.id, m.rows);
             if (m.type === 'error') return done({ status: 'rejected', reason: thrown(m.error) });
             // The rows came with a copy of the descriptor: they point to this run's own, as rows read here do.
             for (const a of m.outcome.accepted) a.source = job.desc;

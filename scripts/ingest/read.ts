@@ -4,7 +4,7 @@ import type { SourceDescriptor, SourceFormat } from '../../src/lib/schemas/sourc
 import { headerKey } from '../../src/lib/text.ts';
 import { SourceError } from './errors.ts';
 import { aliasIndex } from './fields.ts';
-import { readCsv } from './readers/csv.ts';
+import { readCsv, sniffDelimiter } from './readers/csv.ts';
 import { decodeText } from './readers/decode.ts';
 import { toTable, type Grid, type Table } from './readers/grid.ts';
 import { readHtml } from './readers/html.ts';
@@ -21,12 +21,16 @@ export function formatOf(desc: Pick<SourceDescriptor, 'format' | 'location' | 'i
   return guessed;
 }
 
-export async function readTable(desc: SourceDescriptor, bytes: Uint8Array): Promise<Table> {
+/** A CSV's table, with what reading its appended rows alone needs (source.ts): the delimiter used and the rows read before the header was looked for. */
+export interface ReadTable extends Table { csv?: { delimiter: string; gridRows: number } }
+
+export async function readTable(desc: SourceDescriptor, bytes: Uint8Array): Promise<ReadTable> {
   const known = aliasIndex(desc.kind);
   const overrides = new Set(Object.keys(desc.columns).map(headerKey));
   const isKnown = (h: string) => known.has(headerKey(h)) || overrides.has(headerKey(h));
   const format = formatOf(desc);
   let grid: Grid;
+  let delimiter: string | undefined;
   try {
     if (format === 'xlsx') {
       grid = await readXlsx(bytes, desc.sheet);
@@ -37,7 +41,7 @@ export async function readTable(desc: SourceDescriptor, bytes: Uint8Array): Prom
       if (format === 'csv' && desc.layout === 'keyvalue') {
         if (!desc.recordStart) throw new Error('layout: keyvalue 需要 recordStart（每条记录第一行的字段名）');
         grid = readKeyValue(text, desc.recordStart, isKnown);
-      } else if (format === 'csv') grid = readCsv(text, desc.delimiter);
+      } else if (format === 'csv') grid = readCsv(text, (delimiter = desc.delimiter ?? sniffDelimiter(text)));
       else if (format === 'json') grid = readJson(text, desc.path);
       else grid = readHtml(text, desc.table);
       grid.encoding = encoding;
@@ -50,5 +54,5 @@ export async function readTable(desc: SourceDescriptor, bytes: Uint8Array): Prom
   if (!table.header.some(isKnown)) {
     throw new SourceError(desc.id, `找不到可识别的表头（读到：${table.header.slice(0, 8).join('、') || '空'}）`, '请用 headerRow 指明表头所在行，或用 columns 对照表头与字段');
   }
-  return table;
+  return delimiter === undefined ? table : { ...table, csv: { delimiter, gridRows: grid.rows.length } };
 }

@@ -14,6 +14,7 @@ parentPort!.on('message', async ({ desc, bytes, opts }: WorkerJob) => {
       ...opts,
       onProgress: (_source, done, total) => send({ type: 'progress', done, total }),
       onCached: () => send({ type: 'cached' }),
+      onAppended: (_source, rows) => send({ type: 'appended', rows }),
     });
     send({ type: 'done', outcome });
   } catch (e) {

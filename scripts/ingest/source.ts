@@ -8,10 +8,12 @@ import { classifyCode } from '../../src/lib/credit-code.ts';
 import { cleanCell, headerKey, toHalfWidth } from '../../src/lib/text.ts';
 import type { RowIssue, SourceReport } from '../../src/lib/schemas/report.ts';
 import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
-import { hasOutcome, outcomeKey, readOutcome, writeOutcome } from './cache.ts';
+import { appendedRows, tailOf, type Tail } from './append.ts';
+import { contextKey, hasOutcome, outcomeKey, readOutcome, readTail, writeOutcome, writeTail } from './cache.ts';
 import { IngestError } from './errors.ts';
-import { mapColumns, mapRow, newUsage } from './map.ts';
-import { readTable } from './read.ts';
+import { mapColumns, mapRow, newUsage, type ColumnMap, type DescriptorUsage } from './map.ts';
+import { readTable, type ReadTable } from './read.ts';
+import type { GridRow } from './readers/grid.ts';
 import type { Accepted } from './resolve.ts';
 
 /** Used only where no district secret is passed (library calls in tests); the CLI always passes one. */
@@ -37,6 +39,8 @@ export interface SourceOptions {
   freshCache?: boolean;
   /** Told which sources were taken from the cache. */
   onCached?: (source: string) => void;
+  /** Told which sources were taken from the cache but for the rows appended since, and how many those were (append.ts). */
+  onAppended?: (source: string, rows: number) => void;
 }
 
 /** A row for the quarantine file: nothing raw that identifies a person. */
@@ -61,73 +65,88 @@ export interface SourceOutcome {
 
 const filterValue = (v: string) => toHalfWidth(cleanCell(v)).replace(/\s+/g, '');
 
-/** Read, map and account for every row of one source's bytes. */
-export async function ingestSource(desc: SourceDescriptor, bytes: Uint8Array, opts: SourceOptions): Promise<SourceOutcome> {
-  const table = await readTable(desc, bytes);
-  const map = mapColumns(desc.kind, table.header, desc);
+/** What mapping a run of rows gave: the part of an outcome that rows add up to. */
+interface Mapped {
+  accepted: Accepted[];
+  rejects: RowIssue[];
+  quarantine: QuarantineEntry[];
+  warnings: SourceReport['warnings'];
+  exclusions: Map<string, number>;
+  usage: DescriptorUsage;
+  ok: number;
+}
+
+/** Maps and accounts for `rows` of a table whose header is `header` (found on row `headerRow`). */
+function mapRows(desc: SourceDescriptor, header: string[], headerRow: number, rows: GridRow[], opts: SourceOptions): Mapped & { map: ColumnMap } {
+  const map = mapColumns(desc.kind, header, desc);
   const idColumns = new Set(map.fields.flatMap((f, i) => (f?.field === 'idNumber' ? [i] : [])));
-  const warnings: SourceReport['warnings'] = [
-    ...table.notes,
-    ...map.notes.map((n) => ({ row: table.headerRow, ...n })),
-  ];
-  const filters = Object.entries(desc.filter).map(([header, allowed]) => {
-    const column = table.header.findIndex((h) => headerKey(h) === headerKey(header));
-    if (column < 0) throw new IngestError(`来源 ${desc.id}：filter 中的表头“${header}”不在文件中（表头：${map.columns.join('、')}）。请改正描述文件`);
-    return { header, column, allowed: new Set(allowed.map(filterValue)), list: allowed.join('、') };
+  const filters = Object.entries(desc.filter).map(([name, allowed]) => {
+    const column = header.findIndex((h) => headerKey(h) === headerKey(name));
+    if (column < 0) throw new IngestError(`来源 ${desc.id}：filter 中的表头“${name}”不在文件中（表头：${map.columns.join('、')}）。请改正描述文件`);
+    return { header: name, column, allowed: new Set(allowed.map(filterValue)), list: allowed.join('、') };
   });
-  const headerLine = table.header.map((h) => headerKey(h)).join('\u0000');
-  const usage = newUsage();
-  const accepted: Accepted[] = [];
-  const rejects: RowIssue[] = [];
-  const quarantine: QuarantineEntry[] = [];
-  const exclusions = new Map<string, number>();
-  const exclude = (reason: string) => exclusions.set(reason, (exclusions.get(reason) ?? 0) + 1);
-  let ok = 0;
-  table.rows.forEach((r, i) => {
-    if (opts.onProgress && (i % 500 === 0 || i === table.rows.length - 1)) opts.onProgress(desc.id, i + 1, table.rows.length);
+  const headerLine = header.map((h) => headerKey(h)).join('\u0000');
+  const out: Mapped = { accepted: [], rejects: [], quarantine: [], warnings: [], exclusions: new Map(), usage: newUsage(), ok: 0 };
+  const exclude = (reason: string) => out.exclusions.set(reason, (out.exclusions.get(reason) ?? 0) + 1);
+  rows.forEach((r, i) => {
+    if (opts.onProgress && (i % 500 === 0 || i === rows.length - 1)) opts.onProgress(desc.id, i + 1, rows.length);
     // Two exports concatenated: the header again inside the data is not a bad row.
-    if (table.headerRow !== 0 && r.cells.map((c) => headerKey(c)).join('\u0000') === headerLine) { exclude('重复表头'); return; }
+    if (headerRow !== 0 && r.cells.map((c) => headerKey(c)).join('\u0000') === headerLine) { exclude('重复表头'); return; }
     const failed = filters.find((f) => !f.allowed.has(filterValue(r.cells[f.column] ?? '')));
     if (failed) { exclude(`${failed.header}不是 ${failed.list}（描述文件 filter）`); return; }
-    if (r.cells.length !== table.header.length) {
-      const extra = r.cells.slice(table.header.length).filter((c) => c.trim());
-      warnings.push({
+    if (r.cells.length !== header.length) {
+      const extra = r.cells.slice(header.length).filter((c) => c.trim());
+      out.warnings.push({
         row: r.row, column: '—',
-        reason: r.cells.length < table.header.length
-          ? `该行只有 ${r.cells.length} 列，表头有 ${table.header.length} 列，缺少的列按空值处理`
-          : `该行有 ${r.cells.length} 列，多于表头的 ${table.header.length} 列${extra.length ? `，多出的“${extra.map(scrubPersonalNumbers).join('、')}”未使用` : ''}`,
+        reason: r.cells.length < header.length
+          ? `该行只有 ${r.cells.length} 列，表头有 ${header.length} 列，缺少的列按空值处理`
+          : `该行有 ${r.cells.length} 列，多于表头的 ${header.length} 列${extra.length ? `，多出的“${extra.map(scrubPersonalNumbers).join('、')}”未使用` : ''}`,
       });
     }
-    const m = mapRow(desc.kind, r.cells, map, desc, { usage, secret: opts.secret ?? DEVELOPMENT_SECRET });
-    for (const w of m.warnings) warnings.push({ row: r.row, ...w });
+    const m = mapRow(desc.kind, r.cells, map, desc, { usage: out.usage, secret: opts.secret ?? DEVELOPMENT_SECRET });
+    for (const w of m.warnings) out.warnings.push({ row: r.row, ...w });
     if (m.ok) {
-      ok++;
-      accepted.push({ source: desc, row: r.row, value: m.value, subject: m.subject, idKey: m.idKey });
+      out.ok++;
+      out.accepted.push({ source: desc, row: r.row, value: m.value, subject: m.subject, idKey: m.idKey });
       return;
     }
-    if (r.cells.length > table.header.length) m.issues.push({ column: '—', reason: `该行比表头多 ${r.cells.length - table.header.length} 列，数据可能错位，请核对原文件` });
-    for (const issue of m.issues) rejects.push({ source: desc.id, row: r.row, ...issue });
-    quarantine.push({ source: desc.id, row: r.row, issues: m.issues, cells: quarantineCells(map.columns, r.cells, idColumns) });
+    if (r.cells.length > header.length) m.issues.push({ column: '—', reason: `该行比表头多 ${r.cells.length - header.length} 列，数据可能错位，请核对原文件` });
+    for (const issue of m.issues) out.rejects.push({ source: desc.id, row: r.row, ...issue });
+    out.quarantine.push({ source: desc.id, row: r.row, issues: m.issues, cells: quarantineCells(map.columns, r.cells, idColumns) });
   });
-  const excluded = [...exclusions.values()].reduce((a, b) => a + b, 0);
-  return {
+  return { ...out, map };
+}
+
+const sum = (m: Map<string, number>) => [...m.values()].reduce((a, b) => a + b, 0);
+
+/** Read, map and account for every row of one source's bytes. */
+export async function ingestSource(desc: SourceDescriptor, bytes: Uint8Array, opts: SourceOptions): Promise<SourceOutcome> {
+  return (await readAndMap(desc, bytes, opts)).outcome;
+}
+
+async function readAndMap(desc: SourceDescriptor, bytes: Uint8Array, opts: SourceOptions): Promise<{ outcome: SourceOutcome; table: ReadTable }> {
+  const table = await readTable(desc, bytes);
+  const m = mapRows(desc, table.header, table.headerRow, table.rows, opts);
+  const excluded = sum(m.exclusions);
+  const outcome: SourceOutcome = {
     report: {
       id: desc.id,
       rows: table.rows.length,
-      accepted: ok,
-      rejected: table.rows.length - ok - excluded,
+      accepted: m.ok,
+      rejected: table.rows.length - m.ok - excluded,
       excluded,
-      exclusions: [...exclusions].map(([reason, rows]) => ({ reason, rows })),
-      warnings,
-      unusedColumns: map.unused,
-      mappedColumns: map.mapped,
+      exclusions: [...m.exclusions].map(([reason, rows]) => ({ reason, rows })),
+      warnings: [...table.notes, ...m.map.notes.map((n) => ({ row: table.headerRow, ...n })), ...m.warnings],
+      unusedColumns: m.map.unused,
+      mappedColumns: m.map.mapped,
       encoding: table.encoding,
-      unmatchedColumns: map.unmatched,
-      unusedValues: Object.entries(desc.values).flatMap(([field, table]) => Object.keys(table).map((raw) => `${field}.${raw}`)).filter((k) => !usage.values.has(k)),
-      unusedDefaults: Object.keys(desc.defaults).filter((f) => !usage.defaults.has(f)),
+      unmatchedColumns: m.map.unmatched,
+      unusedValues: Object.entries(desc.values).flatMap(([field, values]) => Object.keys(values).map((raw) => `${field}.${raw}`)).filter((k) => !m.usage.values.has(k)),
+      unusedDefaults: Object.keys(desc.defaults).filter((f) => !m.usage.defaults.has(f)),
     },
-    accepted, rejects, quarantine,
+    accepted: m.accepted, rejects: m.rejects, quarantine: m.quarantine,
   };
+  return { outcome, table };
 }
 
 /** Cache keys made in this thread, by the bytes they were made of: the pool asks first (isCached), then ingestCached. */
@@ -146,16 +165,64 @@ export async function isCached(desc: SourceDescriptor, bytes: Uint8Array, opts: 
   return hasOutcome(opts.cacheDir, desc, keyOf(desc, bytes, opts.secret ?? DEVELOPMENT_SECRET));
 }
 
-/** ingestSource, or what it gave last time for the same bytes, descriptor, key and code. */
+/** ingestSource, or what it gave last time for the same bytes, descriptor, key and code (or for the bytes before some were appended, and the rows appended). */
 export async function ingestCached(desc: SourceDescriptor, bytes: Uint8Array, opts: SourceOptions): Promise<SourceOutcome> {
   if (!opts.cacheDir) return ingestSource(desc, bytes, opts);
-  const key = keyOf(desc, bytes, opts.secret ?? DEVELOPMENT_SECRET);
+  const secret = opts.secret ?? DEVELOPMENT_SECRET;
+  const key = keyOf(desc, bytes, secret);
   const cached = opts.freshCache ? null : await readOutcome<SourceOutcome['report'], RowIssue, QuarantineEntry>(opts.cacheDir, desc, key);
   if (cached) {
     opts.onCached?.(desc.id);
     return cached;
   }
-  const outcome = await ingestSource(desc, bytes, opts);
+  const context = contextKey(desc, secret);
+  const appended = opts.freshCache ? undefined : await ingestAppended(opts.cacheDir, desc, bytes, context, opts);
+  // The tail goes first and comes back last: one left beside an outcome being rewritten would name the wrong key.
+  await writeTail(opts.cacheDir, desc.id, null);
+  if (appended) {
+    await writeOutcome(opts.cacheDir, desc, key, appended.outcome);
+    if (appended.tail) await writeTail(opts.cacheDir, desc.id, { ...appended.tail, key });
+    opts.onAppended?.(desc.id, appended.rows);
+    return appended.outcome;
+  }
+  const { outcome, table } = await readAndMap(desc, bytes, opts);
   await writeOutcome(opts.cacheDir, desc, key, outcome);
+  const tail = tailOf(desc, bytes, table, key, context);
+  if (tail) await writeTail(opts.cacheDir, desc.id, tail);
   return outcome;
+}
+
+/**
+ * The outcome of a CSV that grew only at its end since its kept outcome was made: that outcome, and the appended rows
+ * mapped and added to it, as reading the whole file would give (append.ts says when that holds; else undefined).
+ */
+async function ingestAppended(dir: string, desc: SourceDescriptor, bytes: Uint8Array, context: string, opts: SourceOptions):
+  Promise<{ outcome: SourceOutcome; tail?: Tail; rows: number } | undefined> {
+  const tail = await readTail(dir, desc.id);
+  const added = tail && appendedRows(bytes, tail, context);
+  if (!tail || !added) return undefined;
+  const last = await readOutcome<SourceOutcome['report'], RowIssue, QuarantineEntry>(dir, desc, tail.key);
+  if (!last) return undefined;
+  const m = mapRows(desc, tail.header, tail.headerRow, added.rows, opts);
+  const excluded = sum(m.exclusions);
+  const exclusions = new Map(last.report.exclusions.map((e) => [e.reason, e.rows]));
+  for (const [reason, n] of m.exclusions) exclusions.set(reason, (exclusions.get(reason) ?? 0) + n);
+  const r = last.report;
+  const outcome: SourceOutcome = {
+    report: {
+      ...r,
+      rows: r.rows + added.rows.length,
+      accepted: r.accepted + m.ok,
+      rejected: r.rejected + added.rows.length - m.ok - excluded,
+      excluded: r.excluded + excluded,
+      exclusions: [...exclusions].map(([reason, rows]) => ({ reason, rows })),
+      warnings: [...r.warnings, ...m.warnings],
+      unusedValues: r.unusedValues.filter((k) => !m.usage.values.has(k)),
+      unusedDefaults: r.unusedDefaults.filter((f) => !m.usage.defaults.has(f)),
+    },
+    accepted: [...last.accepted, ...m.accepted],
+    rejects: [...last.rejects, ...m.rejects],
+    quarantine: [...last.quarantine, ...m.quarantine],
+  };
+  return { outcome, tail: added.tail, rows: added.rows.length };
 }

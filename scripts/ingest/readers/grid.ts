@@ -22,7 +22,7 @@ export interface Table {
   notes: { row: number; column: string; reason: string }[];
 }
 
-const isBlank = (r: GridRow) => r.cells.every((c) => c.trim() === '');
+export const isBlank = (r: GridRow) => r.cells.every((c) => c.trim() === '');
 
 /**
  * Find the header: the descriptor's `headerRow`, or among the first 30 rows the one whose cells match
