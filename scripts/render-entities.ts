@@ -214,8 +214,10 @@ function consider(job: RenderJob, of?: string[]) {
   const hash = hashOf(job, of);
   byComponent.set(job.component, (byComponent.get(job.component) ?? 0) + 1);
   pages[job.path] = hash;
-  if (previous.pages[job.path] !== hash || !inPlace(job.path)) {
-    jobs.push(job);
+  // Looked for under --full too: a page whose folder is not there is made without first trying to open it.
+  const there = inPlace(job.path);
+  if (previous.pages[job.path] !== hash || !there) {
+    jobs.push({ ...job, there });
     if (jobs.length === CHUNK) render(jobs.splice(0));
   }
 }

@@ -23,6 +23,8 @@ export interface RenderJob {
   /** Under dist/, e.g. subject/91230102…/index.html. */
   path: string;
   props: Record<string, unknown>;
+  /** Whether the page's folder was there when the stage began (write-in-place.ts). */
+  there?: boolean;
 }
 export interface WorkerInput { bundle: string; headTags: string; dist: string; jobs: RenderJob[] }
 export interface WorkerOutput { written: number; renderMs?: number; writeMs?: number; error?: string }
@@ -106,7 +108,7 @@ async function renderChunk(input: WorkerInput): Promise<void> {
         const head = page.indexOf(HEAD_END);
         if (head < 0) throw new Error(`${job.path}: the rendered page has no </head>`);
         // Over the last build's page in place: a truncating write cost the disk most of the page's time (write-in-place.ts).
-        writeInPlace(file, Buffer.concat([DOCTYPE, page.subarray(0, head), headTags, page.subarray(head)]));
+        writeInPlace(file, Buffer.concat([DOCTYPE, page.subarray(0, head), headTags, page.subarray(head)]), job.there);
         written++;
       }
       if (at !== html.length) throw new Error(`a batch came out with more than its ${batch.length} pages (${batch.map((j) => j.path).join(', ')})`);

@@ -214,7 +214,7 @@ function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
   for (const [rel, bytes] of files) {
     if (there.has(rel) && readFileSync(join(dir, rel)).equals(bytes)) {
       if (swap) renameSync(join(dir, rel), place(rel));
-    } else writeInPlace(place(rel), bytes);
+    } else writeInPlace(place(rel), bytes, !swap && there.has(rel));
   }
   if (swap) {
     const prev = `${dir}.prev`;
@@ -244,7 +244,7 @@ function syncStubs(dir: string, keys: string[]): void {
     const path = join(dir, rel);
     const folder = dirname(path);
     if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
-    writeInPlace(path, stubs.get(rel.slice(0, -'.html'.length))!);
+    writeInPlace(path, stubs.get(rel.slice(0, -'.html'.length))!, rel in written);
   }
   writeFileSync(listFile, JSON.stringify(now));
 }

@@ -11,11 +11,21 @@
  * write (then a short file); a build that stops halfway leaves such a file, as before, which the next build writes
  * again (the entity pages' manifest is written only at the end).
  */
-import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { closeSync, fstatSync, ftruncateSync, mkdirSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-export function writeInPlace(file: string, data: Uint8Array | string): void {
+/**
+ * `there`: whether the caller knows a file (or its folder) to be there from the last build. A file that is not is
+ * made as before, with its folder: trying to open it first, and failing, cost 7 µs a page more (an exception each;
+ * 50,000 new pages on tmpfs: 0.61 s of user time against 0.28 s).
+ */
+export function writeInPlace(file: string, data: Uint8Array | string, there = true): void {
   const bytes = typeof data === 'string' ? Buffer.from(data) : data;
+  if (!there) {
+    mkdirSync(dirname(file), { recursive: true });
+    writeFileSync(file, bytes);
+    return;
+  }
   let fd: number;
   try {
     fd = openSync(file, 'r+');
