@@ -214,7 +214,8 @@ function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
   for (const [rel, bytes] of files) {
     if (there.has(rel) && readFileSync(join(dir, rel)).equals(bytes)) {
       if (swap) renameSync(join(dir, rel), place(rel));
-    } else writeInPlace(place(rel), bytes, !swap && there.has(rel));
+    } else if (!swap && there.has(rel)) writeInPlace(place(rel), bytes);
+    else writeFileSync(place(rel), bytes);
   }
   if (swap) {
     const prev = `${dir}.prev`;
@@ -244,7 +245,9 @@ function syncStubs(dir: string, keys: string[]): void {
     const path = join(dir, rel);
     const folder = dirname(path);
     if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
-    writeInPlace(path, stubs.get(rel.slice(0, -'.html'.length))!, rel in written);
+    // Over the last one in place (write-in-place.ts); a new one into the folder made above.
+    if (rel in written) writeInPlace(path, stubs.get(rel.slice(0, -'.html'.length))!);
+    else writeFileSync(path, stubs.get(rel.slice(0, -'.html'.length))!);
   }
   writeFileSync(listFile, JSON.stringify(now));
 }
