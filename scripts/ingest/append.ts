@@ -42,8 +42,11 @@ const CR = 0x0d;
 /** Encodings (as readTable reports them) in which bytes 0x0A and 0x0D stand only for line feed and carriage return. */
 const LINE_SAFE = new Set(['utf-8', 'utf8', 'utf-8-bom', 'gb18030', 'gbk', 'gb2312', 'cp936']);
 
-/** The line ends of some bytes: none, all LF, all CRLF, or a mix (a lone CR, or LF both with and without CR). */
-export function eolOf(bytes: Uint8Array): 'none' | 'lf' | 'crlf' | 'mixed' {
+/**
+ * The line ends of some bytes (none, all LF, all CRLF, or a mix: a lone CR, or LF both with and without CR) and how
+ * many line feeds they hold, in one pass over the line feeds.
+ */
+export function lineEnds(bytes: Uint8Array): { eol: 'none' | 'lf' | 'crlf' | 'mixed'; lines: number } {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
   let crlf = 0;
   let lf = 0;
@@ -51,15 +54,10 @@ export function eolOf(bytes: Uint8Array): 'none' | 'lf' | 'crlf' | 'mixed' {
     if (at > 0 && buf[at - 1] === CR) crlf++;
     else lf++;
   }
-  const crs = count(buf, CR);
-  if (crs !== crlf || (crlf && lf)) return 'mixed';
-  return crlf ? 'crlf' : lf ? 'lf' : 'none';
-}
-
-function count(buf: Buffer, byte: number): number {
-  let n = 0;
-  for (let at = buf.indexOf(byte); at >= 0; at = buf.indexOf(byte, at + 1)) n++;
-  return n;
+  let crs = 0;
+  for (let at = buf.indexOf(CR); at >= 0; at = buf.indexOf(CR, at + 1)) crs++;
+  const eol = crs !== crlf || (crlf && lf) ? 'mixed' : crlf ? 'crlf' : lf ? 'lf' : 'none';
+  return { eol, lines: crlf + lf };
 }
 
 /** The Tail of a source just read whole, or undefined where its appended rows could not be read alone. */
@@ -68,12 +66,11 @@ export function tailOf(desc: SourceDescriptor, bytes: Uint8Array, table: ReadTab
   if (bytes.length === 0 || bytes[bytes.length - 1] !== LF) return undefined;
   const headerSettled = desc.headerRow === undefined ? table.csv.gridRows >= 30 : desc.headerRow === 0 || table.headerRow === desc.headerRow;
   if (!headerSettled) return undefined;
-  const eol = eolOf(bytes);
+  const { eol, lines } = lineEnds(bytes);
   if (eol !== 'lf' && eol !== 'crlf') return undefined;
   return {
     key, context, length: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex'), encoding: table.encoding,
-    delimiter: table.csv.delimiter, eol, lines: count(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length), LF),
-    header: table.header, headerRow: table.headerRow,
+    delimiter: table.csv.delimiter, eol, lines, header: table.header, headerRow: table.headerRow,
   };
 }
 
@@ -87,8 +84,8 @@ export function appendedRows(bytes: Uint8Array, tail: Tail, context: string): { 
   const hash = createHash('sha256').update(bytes.subarray(0, tail.length));
   if (hash.copy().digest('hex') !== tail.sha256) return undefined;
   const added = bytes.subarray(tail.length);
-  const eol = eolOf(added);
-  if (eol !== 'none' && eol !== tail.eol) return undefined;
+  const ends = lineEnds(added);
+  if (ends.eol !== 'none' && ends.eol !== tail.eol) return undefined;
   let text: string;
   try {
     text = tail.encoding === 'utf-8' ? new TextDecoder('utf-8', { fatal: true }).decode(added)
@@ -103,6 +100,6 @@ export function appendedRows(bytes: Uint8Array, tail: Tail, context: string): { 
   return {
     rows,
     // A last row without a line feed: the next run reads the file whole.
-    tail: bytes[bytes.length - 1] !== LF ? undefined : { ...tail, length: bytes.length, sha256: hash.update(added).digest('hex'), lines: tail.lines + count(Buffer.from(added), LF) },
+    tail: bytes[bytes.length - 1] !== LF ? undefined : { ...tail, length: bytes.length, sha256: hash.update(added).digest('hex'), lines: tail.lines + ends.lines },
   };
 }

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { eolOf } from '../../scripts/ingest/append.ts';
+import { lineEnds } from '../../scripts/ingest/append.ts';
 import { ingestCached, ingestSource, type SourceOptions } from '../../scripts/ingest/source.ts';
 import { SourceDescriptorSchema } from '../../src/lib/schemas/source.ts';
 import { source, tempFolder } from './helpers.ts';
@@ -99,12 +99,12 @@ describe('a CSV that grew at its end', () => {
     }
   });
 
-  it('tells the line ends of bytes apart', () => {
-    expect(eolOf(Buffer.from('a\nb\n'))).toBe('lf');
-    expect(eolOf(Buffer.from('a\r\nb\r\n'))).toBe('crlf');
-    expect(eolOf(Buffer.from('a,b'))).toBe('none');
-    expect(eolOf(Buffer.from('a\r\nb\n'))).toBe('mixed');
-    expect(eolOf(Buffer.from('a\rb\n'))).toBe('mixed');
+  it('tells the line ends of bytes apart, and counts their line feeds', () => {
+    expect(lineEnds(Buffer.from('a\nb\n'))).toEqual({ eol: 'lf', lines: 2 });
+    expect(lineEnds(Buffer.from('a\r\nb\r\n'))).toEqual({ eol: 'crlf', lines: 2 });
+    expect(lineEnds(Buffer.from('a,b'))).toEqual({ eol: 'none', lines: 0 });
+    expect(lineEnds(Buffer.from('a\r\nb\n')).eol).toBe('mixed');
+    expect(lineEnds(Buffer.from('a\rb\n')).eol).toBe('mixed');
   });
 
   it('keeps no tail for a file it could not read from the middle, such as JSON', async () => {
