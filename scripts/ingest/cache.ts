@@ -42,15 +42,14 @@ export function codeVersion(): string {
   return version;
 }
 
-export function outcomeKey(desc: SourceDescriptor, bytes: Uint8Array, secret: string): string {
-  return createHash('sha256').update(codeVersion()).update('\0').update(JSON.stringify(desc)).update('\0')
-    .update(createHash('sha256').update(secret).digest()).update('\0').update(bytes).digest('hex');
-}
-
 /** What an outcome was made with but its bytes: the code, the descriptor and the ID key (append.ts checks it). */
 export function contextKey(desc: SourceDescriptor, secret: string): string {
   return createHash('sha256').update(codeVersion()).update('\0').update(JSON.stringify(desc)).update('\0')
     .update(createHash('sha256').update(secret).digest()).digest('hex');
+}
+
+export function outcomeKey(desc: SourceDescriptor, bytes: Uint8Array, secret: string): string {
+  return createHash('sha256').update(contextKey(desc, secret)).update('\0').update(bytes).digest('hex');
 }
 
 const files = (dir: string, id: string) => ({ key: join(dir, `${id}.key`), data: join(dir, `${id}.ndjson`), tail: join(dir, `${id}.tail.json`) });
