@@ -28,6 +28,7 @@ import type { Subject } from '../src/lib/schemas/subject.ts';
 import { codeShards } from '../src/lib/search/codes.ts';
 import { compactPagefind, type Compacted, type IndexFiles } from '../src/lib/search/compact.ts';
 import { docNoShards, type DocNoHit } from '../src/lib/search/docno.ts';
+import { mergePagefind } from '../src/lib/search/merge.ts';
 import { searchStubs } from '../src/lib/search/stubs.ts';
 import { NO_END } from '../src/lib/search/summary.ts';
 import { kindLabel, recordDate, recordTitle } from '../src/lib/view/record.ts';
@@ -178,6 +179,8 @@ const timed = async <T>(name: string, f: () => Promise<T> | T): Promise<T> => {
 
 /** What compact.ts did to each index written (its page names, in the metadata the first search loads). */
 const compacted: Compacted[] = [];
+/** What indexStubs said of the indexes it merged, for the summary line. */
+let merged = '';
 
 /** Files under `dir`, as paths relative to it (none when there is no such folder). */
 function filesUnder(dir: string): string[] {
@@ -266,12 +269,31 @@ const IN_MEMORY_PAGES = 250_000;
  * rather than having Pagefind write them halves its part (at 20,000 subjects 6.4 s against 12.9 s: each of its file
  * writes goes through its own thread pool, creating one file after another in one folder) and spares writing,
  * renaming and copying each file again.
+ *
+ * With `groups` (path prefixes: a province's own subjects and each other portal's), the stubs of each group are
+ * indexed by a Pagefind of their own, one after another, and the indexes merged into one (merge.ts): the indexer's
+ * memory is then that of the largest group, a city's, where one run over a province's million stubs would need
+ * several times this machine's (docs/scale.md).
  */
-async function indexStubs(keys: string[], dir: string, out: string): Promise<{ pages: number; files: IndexFiles }> {
+async function indexStubs(keys: string[], dir: string, out: string, groups: string[] = []): Promise<{ pages: number; files: IndexFiles }> {
   await timed('stubs', () => syncStubs(dir, keys));
+  const parts = groups.length > 1 ? groups.filter((g) => keys.some((k) => k.startsWith(g))) : [''];
+  const built: { pages: number; files: IndexFiles }[] = [];
+  for (const group of parts) built.push(await pagefindOf(dir, group));
+  const files = built.length === 1 ? built[0]!.files : await timed('merge', () => mergePagefind(built.map((b) => b.files)));
+  if (built.length > 1) {
+    const meta = [...files].find(([path]) => path.endsWith('.pf_meta'))![1];
+    merged = `; merged from ${built.length} Pagefind indexes, one per portal (metadata ${(meta.length / 1024).toFixed(0)} KB)`;
+  }
+  await timed('write', () => syncFolder(out, files));
+  return { pages: built.reduce((a, b) => a + b.pages, 0), files };
+}
+
+/** Pagefind's index of the stubs in `dir` whose path begins with `group` (all of them for ''), its page names compacted. */
+async function pagefindOf(dir: string, group: string): Promise<{ pages: number; files: IndexFiles }> {
   const { index, errors } = await pagefind.createIndex({ forceLanguage: 'zh-cn' });
   if (!index) throw new Error(`pagefind: ${errors.join('; ')}`);
-  const added = await timed('pagefind add', () => index.addDirectory({ path: dir }));
+  const added = await timed('pagefind add', () => index.addDirectory(group ? { path: dir, glob: `${group}**/*.html` } : { path: dir }));
   if (added.errors.length) throw new Error(`pagefind: ${added.errors.join('; ')}`);
   const files: IndexFiles = new Map();
   if (added.page_count <= IN_MEMORY_PAGES) {
@@ -288,7 +310,6 @@ async function indexStubs(keys: string[], dir: string, out: string): Promise<{ p
   }
   await index.deleteIndex();
   compacted.push(await timed('compact', () => compactPagefind(files)));
-  await timed('write', () => syncFolder(out, files));
   return { pages: added.page_count, files };
 }
 
@@ -303,7 +324,11 @@ if (incremental && previous) {
   summary = `delta of ${pages} subject(s) over the base of ${Object.keys(previous.base).length}; ${superseded.length} base page(s) superseded`;
 } else {
   // 3b. The base index over every subject, and which fragment holds which subject (for later deltas).
-  const { pages, files } = await indexStubs([...stubs.keys()], resolve('.cache/search-stubs'), BASE);
+  // With other portals' subjects (a province), each portal's stubs are indexed by a Pagefind of their own and the
+  // indexes merged into one (merge.ts): Pagefind's indexer holds every page until it writes, so one run over a
+  // province's million would not fit in memory, and a search through one index is what keeps it fast.
+  const groups = shardSubjects ? ['subject/', ...district.shards.map((_, k) => `shards/${k}/`)] : [];
+  const { pages, files } = await indexStubs([...stubs.keys()], resolve('.cache/search-stubs'), BASE, groups);
   rmSync(DELTA, { recursive: true, force: true });
   const base: Manifest['base'] = {};
   for (const [path, bytes] of files) {
@@ -323,4 +348,5 @@ for (const c of compacted) {
   if ('skipped' in c) console.error(`search index: WARNING: Pagefind's metadata left as written, its page names uncompacted (src/lib/search/compact.ts): ${c.skipped}`);
   else summary += `; metadata ${kb(c.bytesBefore)} → ${kb(c.bytesAfter)} with short page names`;
 }
+summary += merged;
 console.error(`search index: ${summary}; stubs made for ${made} of ${inputs.size} subject(s) with public records (${subjects.length} subjects, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}) → ${indexDist}`);

@@ -109,6 +109,9 @@ describe('search-index', () => {
     const out = run(dir, [], join(dir, 'district.yaml'));
     expect(out.status, out.stderr).toBe(0);
     expect(out.stderr).toContain('full index of 20 subject(s) (10 of other portals)');
+    // Each portal's stubs are indexed apart and the indexes merged into one (merge.ts).
+    expect(out.stderr).toMatch(/merged from 2 Pagefind indexes, one per portal/);
+    expect(readdirSync(join(dir, 'dist/pagefind')).filter((f) => f.endsWith('.pf_meta'))).toHaveLength(1);
     const pages = readdirSync(join(dir, 'dist/pagefind/fragment')).map((f) => JSON.parse(gunzipSync(readFileSync(join(dir, 'dist/pagefind/fragment', f))).toString('utf8').slice('pagefind_dcd'.length)) as { url: string; filters: Record<string, string[]> });
     const regionOf = new Map(pages.map((p) => [p.url, p.filters.region]));
     for (const x of mine) expect(regionOf.get(`/subject/${x.id}.html`)).toEqual(['哈尔滨市道里区']);
