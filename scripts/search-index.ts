@@ -6,11 +6,11 @@
  * (/codes/) and 文号 (/docno/), one small file per hash shard, with /lookups.json saying how they are split.
  *
  * Incremental: Pagefind rebuilds its whole index every time, so a small change does not rebuild it. The
- * index of the last full build stays in dist/pagefind untouched; the subjects that changed since (new, changed)
- * get a small second index in dist/pagefind-delta, and superseded.json there lists the base index's pages
- * that are out of date (changed or no longer public). The search page merges the two and drops superseded
- * pages. Past --max-delta of the base (10%), or with --full, or when the stub format or Pagefind changed,
- * the base is rebuilt and the delta goes.
+ * subjects that changed since the last full build (new, changed) get a small index of their own, merged into the
+ * base's (src/lib/search/merge.ts: the base's pages and fragments as they were, the changed subjects' after them)
+ * in dist/pagefind, and dist/pagefind-delta/superseded.json lists the base pages that are out of date (changed
+ * or no longer public), which the search page drops. Past --max-delta of the base (10%), or with --full, or when
+ * the stub format or Pagefind changed, the base is rebuilt.
  *
  *   node scripts/search-index.ts [--data content/data] [--dist dist] [--index-dist dist] [--full] [--max-delta 0.1]
  */
@@ -51,6 +51,8 @@ const BASE = join(indexDist, 'pagefind');
 const DELTA = join(indexDist, 'pagefind-delta');
 const cacheDir = resolve('.cache/search');
 const manifestFile = join(cacheDir, 'manifest.json');
+/** The base index's files but its fragments (which stay in dist/), for merging each delta into it. */
+const BASE_FILES = join(cacheDir, 'base');
 const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
 
 /** The values of an NDJSON file, and the hash of each one's line (what a stub is made from, as the ingest wrote it). */
@@ -99,7 +101,7 @@ const format = sha1([
 ].join('\0'));
 /** The base index: each stub's hash, the fragment holding it, and (this portal's subjects) the hash of what it was made from. */
 interface Manifest { format: string; base: Record<string, { hash: string; fragment: string; input?: string }> }
-const stored: Manifest | null = !values.full && existsSync(manifestFile) && existsSync(join(BASE, 'pagefind-entry.json'))
+const stored: Manifest | null = !values.full && existsSync(manifestFile) && existsSync(join(BASE, 'pagefind-entry.json')) && existsSync(join(BASE_FILES, 'pagefind-entry.json'))
   ? JSON.parse(readFileSync(manifestFile, 'utf8')) : null;
 /** The base a delta may stand on: one built from stubs of the same format. */
 const previous = stored?.format === format ? stored : null;
@@ -200,12 +202,12 @@ function filesUnder(dir: string): string[] {
  * (open and unlink in a directory that large), writing them into an empty one 2 s; and the published index stays
  * whole until the swap, where in place its metadata named fragments already removed.
  */
-function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
+function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, keep: ReadonlySet<string> = new Set()): void {
   const there = new Set(filesUnder(dir));
-  const swap = [...files.keys()].filter((rel) => there.has(rel)).length < there.size / 2;
+  const swap = [...there].filter((rel) => files.has(rel) || keep.has(rel)).length < there.size / 2;
   const root = swap ? `${dir}.next` : dir;
   if (swap) rmSync(root, { recursive: true, force: true });
-  else for (const rel of there) if (!files.has(rel)) rmSync(join(dir, rel));
+  else for (const rel of there) if (!files.has(rel) && !keep.has(rel)) rmSync(join(dir, rel));
   const made = new Set<string>();
   /** Where `rel` goes under root, its folder made. */
   const place = (rel: string) => {
@@ -221,6 +223,7 @@ function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>): void {
     else writeFileSync(place(rel), bytes);
   }
   if (swap) {
+    for (const rel of keep) if (there.has(rel) && !files.has(rel)) renameSync(join(dir, rel), place(rel));
     const prev = `${dir}.prev`;
     rmSync(prev, { recursive: true, force: true });
     renameSync(dir, prev);
@@ -275,7 +278,7 @@ const IN_MEMORY_PAGES = 250_000;
  * memory is then that of the largest group, a city's, where one run over a province's million stubs would need
  * several times this machine's (docs/scale.md).
  */
-async function indexStubs(keys: string[], dir: string, out: string, groups: string[] = []): Promise<{ pages: number; files: IndexFiles }> {
+async function indexStubs(keys: string[], dir: string, out: string | null, groups: string[] = []): Promise<{ pages: number; files: IndexFiles }> {
   await timed('stubs', () => syncStubs(dir, keys));
   const parts = groups.length > 1 ? groups.filter((g) => keys.some((k) => k.startsWith(g))) : [''];
   const built: { pages: number; files: IndexFiles }[] = [];
@@ -285,7 +288,7 @@ async function indexStubs(keys: string[], dir: string, out: string, groups: stri
     const meta = [...files].find(([path]) => path.endsWith('.pf_meta'))![1];
     merged = `; merged from ${built.length} Pagefind indexes, one per portal (metadata ${(meta.length / 1024).toFixed(0)} KB)`;
   }
-  await timed('write', () => syncFolder(out, files));
+  if (out) await timed('write', () => syncFolder(out, files));
   return { pages: built.reduce((a, b) => a + b.pages, 0), files };
 }
 
@@ -315,13 +318,22 @@ async function pagefindOf(dir: string, group: string): Promise<{ pages: number; 
 
 let summary: string;
 if (incremental && previous) {
-  // 3a. A delta index over what changed; the base stays as it was.
+  // 3a. A delta index over what changed, merged into the base's (merge.ts), so that a search goes through one index
+  // as after a full build: the base's pages and fragments stay as they were, the changed subjects' pages are added
+  // after them, and the base pages they supersede are listed for the search page to leave out. Each rebuild merges
+  // its delta into the base as the full build left it (BASE_FILES), not into the last merge.
   rmSync(DELTA, { recursive: true, force: true });
-  const pages = changed.length ? (await indexStubs(changed, resolve('.cache/search-delta-stubs'), DELTA)).pages : 0;
+  const delta = changed.length ? await indexStubs(changed, resolve('.cache/search-delta-stubs'), null) : null;
+  const baseFiles: IndexFiles = new Map(filesUnder(BASE_FILES).map((rel) => [rel, readFileSync(join(BASE_FILES, rel))]));
+  const files = delta ? await timed('merge', () => mergePagefind([baseFiles, delta.files])) : baseFiles;
+  const baseFragments = new Set(Object.values(previous.base).map((x) => `fragment/${x.fragment}.pf_fragment`));
+  for (const rel of baseFragments) files.delete(rel);
+  await timed('write', () => syncFolder(BASE, files, baseFragments));
   mkdirSync(DELTA, { recursive: true });
   const superseded = [...changed, ...removed].map((id) => previous.base[id]?.fragment).filter(Boolean).sort();
-  writeFileSync(join(DELTA, 'superseded.json'), `${JSON.stringify({ index: pages > 0, superseded })}\n`);
-  summary = `delta of ${pages} subject(s) over the base of ${Object.keys(previous.base).length}; ${superseded.length} base page(s) superseded`;
+  // `index: false`: no second index to merge (portals built before this merged one in the browser).
+  writeFileSync(join(DELTA, 'superseded.json'), `${JSON.stringify({ index: false, superseded })}\n`);
+  summary = `delta of ${delta?.pages ?? 0} subject(s) merged into the base of ${Object.keys(previous.base).length}; ${superseded.length} base page(s) superseded`;
 } else {
   // 3b. The base index over every subject, and which fragment holds which subject (for later deltas).
   // With other portals' subjects (a province), each portal's stubs are indexed by a Pagefind of their own and the
@@ -338,6 +350,7 @@ if (incremental && previous) {
     if (url) base[url] = { hash: hashes.get(url)!, fragment, input: inputs.get(url) };
   }
   mkdirSync(cacheDir, { recursive: true });
+  syncFolder(BASE_FILES, new Map([...files].filter(([path]) => !path.startsWith('fragment/'))));
   writeFileSync(manifestFile, `${JSON.stringify({ format, base })}\n`);
   summary = `full index of ${pages} subject(s)${shardSubjects ? ` (${shardSubjects} of other portals)` : ''}${previous ? ` (${changed.length + removed.length} changed: more than the delta allows)` : ''}`;
 }

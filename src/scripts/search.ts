@@ -143,8 +143,9 @@ export function startSearch(): void {
       // With shards, this portal's stubs carry their region as a filter already (stubs.ts).
       await pf.options({ excerptLength: 16 });
       await pf.init();
-      // Subjects changed since the last full build are in a small second index, and their old pages are
-      // superseded (scripts/search-index.ts); so at every other portal searched with this one.
+      // Subjects changed since the last full build have new pages, and their old pages are superseded
+      // (scripts/search-index.ts); so at every other portal searched with this one. The new pages are merged into
+      // the index at build time; a portal built before that kept them in a second index (`index: true`).
       const delta = await deltaOf('');
       if (delta?.index) await pf.mergeIndex('/pagefind-delta/', {});
       superseded = new Set(delta?.superseded ?? []);

@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { decode } from 'cbor2';
 import { describe, expect, it } from 'vitest';
 import { tempFolder } from './helpers.ts';
 import { lookupCodes, shardOf, type CodeShard } from '../../src/lib/search/codes.ts';
@@ -19,6 +20,12 @@ const lines = (file: string) => readFileSync(join(SAMPLE, file), 'utf8').split('
 const run = (cwd: string, extra: string[] = [], config = join(ROOT, 'district.yaml')) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', join(ROOT, 'scripts/search-index.ts'),
   '--data', join(cwd, 'data'), '--dist', join(cwd, 'site'), '--index-dist', join(cwd, 'dist'), ...extra], { cwd, encoding: 'utf8', env: { ...process.env, CREDIT_CONFIG: config } });
 /** subject id → fragment file name, read from the fragments themselves. */
+/** The index's pages in order, by fragment name (its metadata). */
+function pagesOf(dir: string): string[] {
+  const entry = JSON.parse(readFileSync(join(dir, 'pagefind-entry.json'), 'utf8'));
+  const raw = gunzipSync(readFileSync(join(dir, `pagefind.${entry.languages['zh-cn'].hash}.pf_meta`)));
+  return (decode(raw.subarray('pagefind_dcd'.length)) as [string, [string][]])[1].map(([name]) => name);
+}
 function fragmentsOf(dir: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const f of readdirSync(join(dir, 'fragment'))) {
@@ -39,7 +46,7 @@ describe('search-index', () => {
     writeFileSync(join(cwd, 'data/records.ndjson'), recs.map((r) => `${JSON.stringify(r)}\n`).join(''));
   };
 
-  it('builds the full index, then a delta of what changed, leaving the base as it was', { timeout: 120_000 }, () => {
+  it('builds the full index, then a delta of what changed merged into it, the base’s pages and fragments as they were', { timeout: 120_000 }, () => {
     write(subjects, records);
     const first = run(cwd);
     expect(first.status, first.stderr).toBe(0);
@@ -50,6 +57,7 @@ describe('search-index', () => {
     // Page names compacted (compact.ts): one tag and a sequence number.
     expect(first.stderr).toMatch(/metadata \d+ KB → \d+ KB with short page names/);
     for (const name of base.values()) expect(name).toMatch(/^[0-9a-f]{7}-[0-9a-z]+$/);
+    const pagesBefore = pagesOf(join(cwd, 'dist/pagefind'));
     const mtimes = new Map(readdirSync(join(cwd, 'dist/pagefind/fragment')).map((f) => [f, statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs]));
     const codeTimes = new Map(readdirSync(join(cwd, 'dist/codes')).map((f) => [f, statSync(join(cwd, 'dist/codes', f)).mtimeMs]));
 
@@ -58,13 +66,26 @@ describe('search-index', () => {
     write(subjects.filter((s) => s !== gone).map((s) => (s === renamed ? { ...s, name: `${s.name}（更名）` } : s)), records.filter((r) => r.subjectId !== gone.id));
     const second = run(cwd);
     expect(second.status, second.stderr).toBe(0);
-    expect(second.stderr).toContain('delta of 1 subject(s) over the base of 40; 2 base page(s) superseded');
+    expect(second.stderr).toContain('delta of 1 subject(s) merged into the base of 40; 2 base page(s) superseded');
     // Only the renamed subject's stub was made again: the others' input is what the base was built from.
     expect(second.stderr).toContain('stubs made for 1 of 39 subject(s) with public records');
+    // The delta is merged into the base's index (merge.ts): one index to search, no second one to merge.
     const delta = JSON.parse(readFileSync(join(cwd, 'dist/pagefind-delta/superseded.json'), 'utf8'));
-    expect(delta).toEqual({ index: true, superseded: [base.get(renamed.id), base.get(gone.id)].sort() });
-    expect([...fragmentsOf(join(cwd, 'dist/pagefind-delta')).keys()]).toEqual([renamed.id]);
+    expect(delta).toEqual({ index: false, superseded: [base.get(renamed.id), base.get(gone.id)].sort() });
+    expect(readdirSync(join(cwd, 'dist/pagefind-delta'))).toEqual(['superseded.json']);
+    // Every base page is still there, its fragment untouched, and the renamed subject's new page after them.
+    const merged = pagesOf(join(cwd, 'dist/pagefind'));
+    expect(merged.slice(0, 40)).toEqual(pagesBefore);
+    expect(merged).toHaveLength(41);
+    const urlOf = (name: string) => /"url":"\/subject\/([^/"]+)\.html"/.exec(gunzipSync(readFileSync(join(cwd, 'dist/pagefind/fragment', `${name}.pf_fragment`))).toString('utf8'))![1];
+    expect(urlOf(merged[40]!)).toBe(renamed.id);
+    expect(readdirSync(join(cwd, 'dist/pagefind/fragment'))).toHaveLength(41);
     for (const [f, t] of mtimes) expect(statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs).toBe(t);
+    // Rebuilt once more with nothing changed since, the merge is made from the base again, not from the last merge.
+    const again = run(cwd);
+    expect(again.status, again.stderr).toBe(0);
+    expect(pagesOf(join(cwd, 'dist/pagefind'))).toEqual(merged);
+    expect(readdirSync(join(cwd, 'dist/pagefind/fragment'))).toHaveLength(41);
     // The code lookup, kept in place: the gone subject's codes are no longer found, the renamed one's carry the new
     // name, and a shard holding neither keeps its file as it was.
     const codesNow = Object.assign({}, ...readdirSync(join(cwd, 'dist/codes')).map((f) => JSON.parse(readFileSync(join(cwd, 'dist/codes', f), 'utf8')))) as CodeShard;
