@@ -148,6 +148,15 @@ addStubs(ownStubs((key) => !asBuilt(key)));
 /** Every stub's key, made or not. */
 const present = new Set(inputs.keys());
 let shardSubjects = 0;
+/** Where the base index's stubs are written for Pagefind. */
+const STUBS_DIR = resolve('.cache/search-stubs');
+/**
+ * Other portals' stubs are written into the base's folder as they are made and kept in memory only where a delta
+ * may need them (changed since the base): a province's million did not fit in the 4 GB of Node's heap.
+ */
+let baseStubs: StubFolder | undefined;
+/** The keys of every stub, made or only written. */
+const allKeys = new Set<string>(stubs.keys());
 for (const [k, shard] of district.shards.entries()) {
   if (!shard.dataDir) continue;
   const file = (name: string) => {
@@ -156,12 +165,18 @@ for (const [k, shard] of district.shards.entries()) {
     return path;
   };
   const [theirRecords, theirSubjects] = [await readAllNdjson<PublishedRecord>(file('records.ndjson')), await readAllNdjson<Subject>(file('subjects.ndjson'))];
-  const before = stubs.size;
-  addStubs(searchStubs(theirRecords, theirSubjects, { region: shard.name, prefix: `shards/${k}/` }));
-  shardSubjects += stubs.size - before;
+  baseStubs ??= openStubs(STUBS_DIR);
+  for (const [path, html] of searchStubs(theirRecords, theirSubjects, { region: shard.name, prefix: `shards/${k}/` })) {
+    const key = path.slice(0, -'.html'.length);
+    hashes.set(key, sha1(html));
+    putStub(baseStubs, key, html);
+    if (previous && previous.base[key]?.hash !== hashes.get(key)) stubs.set(key, html);
+    allKeys.add(key);
+    shardSubjects++;
+  }
 }
-for (const key of stubs.keys()) present.add(key);
-const changed = previous ? [...stubs.keys()].filter((id) => previous.base[id]?.hash !== hashes.get(id)) : [];
+for (const key of allKeys) present.add(key);
+const changed = previous ? [...allKeys].filter((id) => previous.base[id]?.hash !== hashes.get(id)) : [];
 const removed = previous ? Object.keys(previous.base).filter((id) => !present.has(id)) : [];
 const incremental = previous !== null && changed.length + removed.length <= Number(values['max-delta']) * Object.keys(previous.base).length;
 /** Stubs made of this portal's subjects, for the summary line (all of them, for a base). */
@@ -169,6 +184,7 @@ let made = [...stubs.keys()].filter((key) => inputs.has(key)).length;
 // A base built again needs every stub, the unchanged ones too.
 if (!incremental) {
   addStubs(ownStubs(asBuilt));
+  for (const key of stubs.keys()) allKeys.add(key);
   made = inputs.size;
 }
 
@@ -232,30 +248,43 @@ function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, keep: R
   }
 }
 
-/**
- * Makes the stubs' folder `dir` hold exactly the stubs `keys`, writing only those whose hash differs from what
- * `dir`.json says was written there last time (reading each file back to compare cost more than writing it); a
- * folder without that list is made anew.
- */
-function syncStubs(dir: string, keys: string[]): void {
+/** A stubs' folder being brought up to date: what its list said was written there last time, and what it holds now. */
+interface StubFolder { dir: string; written: Record<string, string>; now: Record<string, string>; made: Set<string> }
+/** The stubs' folder `dir` and its list (`dir`.json); a folder without that list is made anew. */
+function openStubs(dir: string): StubFolder {
   const listFile = `${dir}.json`;
   let written: Record<string, string> | null = existsSync(listFile) && existsSync(dir) ? JSON.parse(readFileSync(listFile, 'utf8')) : null;
   if (!written) { rmSync(dir, { recursive: true, force: true }); written = {}; }
+  // Removed until closeStubs writes it again: a run stopped in between leaves a folder that is made anew.
   rmSync(listFile, { force: true });
-  const now: Record<string, string> = {};
-  for (const key of keys) now[`${key}.html`] = hashes.get(key)!;
-  for (const rel of Object.keys(written)) if (!(rel in now)) rmSync(join(dir, rel), { force: true });
-  const made = new Set<string>();
-  for (const [rel, hash] of Object.entries(now)) {
-    if (written[rel] === hash) continue;
-    const path = join(dir, rel);
-    const folder = dirname(path);
-    if (!made.has(folder)) { mkdirSync(folder, { recursive: true }); made.add(folder); }
-    // Over the last one in place (write-in-place.ts); a new one into the folder made above.
-    if (rel in written) writeInPlace(path, stubs.get(rel.slice(0, -'.html'.length))!);
-    else writeFileSync(path, stubs.get(rel.slice(0, -'.html'.length))!);
+  return { dir, written, now: {}, made: new Set() };
+}
+/** Writes the stub `key` into the folder unless the list says it holds those bytes (reading each file back to compare cost more than writing it). */
+function putStub(f: StubFolder, key: string, html: string): void {
+  const rel = `${key}.html`;
+  const hash = hashes.get(key)!;
+  f.now[rel] = hash;
+  if (f.written[rel] === hash) return;
+  const path = join(f.dir, rel);
+  const folder = dirname(path);
+  if (!f.made.has(folder)) { mkdirSync(folder, { recursive: true }); f.made.add(folder); }
+  // Over the last one in place (write-in-place.ts); a new one into the folder made above.
+  if (rel in f.written) writeInPlace(path, html);
+  else writeFileSync(path, html);
+}
+/** Removes the stubs the folder no longer holds (those written before and not now, but for `kept`) and writes its list. */
+function closeStubs(f: StubFolder, kept: (rel: string) => boolean = () => false): void {
+  for (const [rel, hash] of Object.entries(f.written)) {
+    if (rel in f.now) continue;
+    if (kept(rel)) f.now[rel] = hash;
+    else rmSync(join(f.dir, rel), { force: true });
   }
-  writeFileSync(listFile, JSON.stringify(now));
+  writeFileSync(`${f.dir}.json`, JSON.stringify(f.now));
+}
+/** Makes the stubs' folder `dir` hold exactly the stubs `keys` (those `f` has had put already are not written again). */
+function syncStubs(dir: string, keys: string[], f = openStubs(dir)): void {
+  for (const key of keys) if (!(`${key}.html` in f.now)) putStub(f, key, stubs.get(key)!);
+  closeStubs(f);
 }
 
 /**
@@ -278,8 +307,8 @@ const IN_MEMORY_PAGES = 250_000;
  * memory is then that of the largest group, a city's, where one run over a province's million stubs would need
  * several times this machine's (docs/scale.md).
  */
-async function indexStubs(keys: string[], dir: string, out: string | null, groups: string[] = []): Promise<{ pages: number; files: IndexFiles }> {
-  await timed('stubs', () => syncStubs(dir, keys));
+async function indexStubs(keys: string[], dir: string, out: string | null, groups: string[] = [], folder?: StubFolder): Promise<{ pages: number; files: IndexFiles }> {
+  await timed('stubs', () => syncStubs(dir, keys, folder));
   const parts = groups.length > 1 ? groups.filter((g) => keys.some((k) => k.startsWith(g))) : [''];
   const built: { pages: number; files: IndexFiles }[] = [];
   for (const group of parts) built.push(await pagefindOf(dir, group));
@@ -323,6 +352,8 @@ if (incremental && previous) {
   // after them, and the base pages they supersede are listed for the search page to leave out. Each rebuild merges
   // its delta into the base as the full build left it (BASE_FILES), not into the last merge.
   rmSync(DELTA, { recursive: true, force: true });
+  // The base's folder got other portals' stubs as they were made; this portal's stay there as they were.
+  if (baseStubs) closeStubs(baseStubs, (rel) => inputs.has(rel.slice(0, -'.html'.length)));
   const delta = changed.length ? await indexStubs(changed, resolve('.cache/search-delta-stubs'), null) : null;
   const baseFiles: IndexFiles = new Map(filesUnder(BASE_FILES).map((rel) => [rel, readFileSync(join(BASE_FILES, rel))]));
   const files = delta ? await timed('merge', () => mergePagefind([baseFiles, delta.files])) : baseFiles;
@@ -340,7 +371,7 @@ if (incremental && previous) {
   // indexes merged into one (merge.ts): Pagefind's indexer holds every page until it writes, so one run over a
   // province's million would not fit in memory, and a search through one index is what keeps it fast.
   const groups = shardSubjects ? ['subject/', ...district.shards.map((_, k) => `shards/${k}/`)] : [];
-  const { pages, files } = await indexStubs([...stubs.keys()], resolve('.cache/search-stubs'), BASE, groups);
+  const { pages, files } = await indexStubs([...allKeys], STUBS_DIR, BASE, groups, baseStubs);
   rmSync(DELTA, { recursive: true, force: true });
   const base: Manifest['base'] = {};
   for (const [path, bytes] of files) {

@@ -138,6 +138,20 @@ describe('search-index', () => {
     for (const x of mine) expect(regionOf.get(`/subject/${x.id}.html`)).toEqual(['哈尔滨市道里区']);
     for (const x of theirs) expect(regionOf.get(`/shards/0/subject/${x.id}.html`)).toEqual(['哈尔滨市南岗区']);
     expect(pages).toHaveLength(20);
+    const stubFiles = () => readdirSync(join(dir, '.cache/search-stubs'), { recursive: true }).filter((f) => String(f).endsWith('.html')).length;
+    expect(stubFiles()).toBe(20);
+
+    // Another portal's subject renamed: a delta of it alone, merged in; the stubs' folder still holds every stub.
+    writeFileSync(join(dir, 'nangang/subjects.ndjson'), theirs.map((x, i) => `${JSON.stringify(i === 0 ? { ...x, name: `${x.name}（更名）` } : x)}\n`).join(''));
+    const again = run(dir, [], join(dir, 'district.yaml'));
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain('delta of 1 subject(s) merged into the base of 20; 1 base page(s) superseded');
+    expect(stubFiles()).toBe(20);
+    const full = run(dir, ['--full'], join(dir, 'district.yaml'));
+    expect(full.status, full.stderr).toBe(0);
+    expect(full.stderr).toContain('full index of 20 subject(s) (10 of other portals)');
+    const renamedStub = readFileSync(join(dir, `.cache/search-stubs/shards/0/subject/${theirs[0]!.id}.html`), 'utf8');
+    expect(renamedStub).toContain('（更名）');
 
     // A shard whose data folder is missing is an error that names it.
     writeFileSync(join(dir, 'district.yaml'), `${yaml}\nshards:\n  - { name: 哈尔滨市南岗区, url: 'https://nangang.credit.example.gov.cn/', data: nowhere }\n`);
