@@ -67,6 +67,11 @@ const treeSampler = setInterval(() => {
  * ingest, whose work is mostly in its reader threads, gained nothing (1.09, spread 0.86–1.10), so it keeps the default.
  */
 const YOUNG = '--max-semi-space-size=64';
+/**
+ * The search stage of a province's portal (district.yaml `shards` with `data`) holds the Pagefind indexes of all its
+ * portals until it merges them: past Node's default heap of about 4 GB with ten portals of 100,000 subjects.
+ */
+const SEARCH_HEAP = '--max-old-space-size=7168';
 
 function run(name: string, args: string[], nodeFlags: string[] = []): Promise<Stage> {
   const usageFile = join(tmpdir(), `credit-rss-${process.pid}-${name}`);
@@ -137,7 +142,7 @@ const pages = lastLinks
 const together = (await Promise.all([
   pages,
   run('opendata', ['scripts/open-data.ts', '--dist', STAGED_BESIDE]).then((s) => [s]),
-  run('search', ['scripts/search-index.ts', '--dist', STAGED_BESIDE, '--index-dist', DIST, ...(values.full ? ['--full'] : [])], [YOUNG]).then((s) => [s]),
+  run('search', ['scripts/search-index.ts', '--dist', STAGED_BESIDE, '--index-dist', DIST, ...(values.full ? ['--full'] : [])], [YOUNG, SEARCH_HEAP]).then((s) => [s]),
 ])).flat();
 moveInto(STAGED_BESIDE, STAGED);
 rmSync(STAGED_BESIDE, { recursive: true, force: true });

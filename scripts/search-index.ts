@@ -187,6 +187,12 @@ if (!incremental) {
   for (const key of stubs.keys()) allKeys.add(key);
   made = inputs.size;
 }
+// Every stub is made: the data is let go before Pagefind's indexes are taken in (a province's portal holds ten).
+const counts = { subjects: subjects.length, records: records.length };
+records.length = 0;
+subjects.length = 0;
+recordLines.length = 0;
+subjectLines.length = 0;
 
 /** Where the index build's time goes, for the summary line. */
 const phases: Record<string, number> = {};
@@ -393,4 +399,4 @@ for (const c of compacted) {
   else summary += `; metadata ${kb(c.bytesBefore)} → ${kb(c.bytesAfter)} with short page names`;
 }
 summary += merged;
-console.error(`search index: ${summary}; stubs made for ${made} of ${inputs.size} subject(s) with public records (${subjects.length} subjects, ${records.length} records) in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}) → ${indexDist}`);
+console.error(`search index: ${summary}; stubs made for ${made} of ${inputs.size} subject(s) with public records (${counts.subjects} subjects, ${counts.records} records) in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}) → ${indexDist}`);
