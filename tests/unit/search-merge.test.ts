@@ -11,7 +11,7 @@ import { decode } from 'cbor2';
 import * as pagefind from 'pagefind';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compactPagefind, type IndexFiles } from '../../src/lib/search/compact.ts';
-import { mergePagefind } from '../../src/lib/search/merge.ts';
+import { byUtf8, mergePagefind } from '../../src/lib/search/merge.ts';
 import { tempFolder } from './helpers.ts';
 
 const CHARS = '哈尔滨道里区鑫源恒泰建筑工程有限公司康药房图书馆食品经营许可行政处罚罚款顾乡安和兆麟金酒店管理责任';
@@ -109,6 +109,12 @@ describe('mergePagefind', () => {
     expect(raw(merged, 'filter')).toEqual(raw(all, 'filter'));
     expect(metaOf(merged)[2].map(([from, to]) => [from, to])).toEqual(metaOf(all)[2].map(([from, to]) => [from, to]));
     expect(metaOf(merged)[1]).toEqual(metaOf(all)[1]);
+  });
+
+  it('sorts words in UTF-8 byte order, as Pagefind does, also where UTF-16 orders them otherwise', () => {
+    // UTF-8: a 61, 哈 E5…, U+E000 EE…, ｡ EF…, 𠀀 F0…; UTF-16 puts 𠀀 (D840 DC00) before U+E000.
+    const expected = ['a', '哈', '\ue000', '｡', '𠀀', '𠀀a'];
+    expect(['𠀀a', '｡', '𠀀', '\ue000', 'a', '哈'].sort(byUtf8)).toEqual(expected);
   });
 
   it('refuses indexes it does not know how to merge, saying why', async () => {
