@@ -15,7 +15,7 @@
  *   node scripts/search-index.ts [--data content/data] [--dist dist] [--index-dist dist] [--full] [--max-delta 0.1]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -214,6 +214,28 @@ function filesUnder(dir: string): string[] {
 }
 
 /**
+ * A file of an index set down on disk as soon as it was made, rather than held until its folder is synced: a
+ * province's search stage made ten Pagefind indexes, one per portal, and held all their fragments (about 1.2 GB at
+ * 100,000 subjects a portal) until the merge; with them set down it holds the metadata and index chunks alone.
+ * `url` is the page the fragment is of (subject/ID), for the manifest; the file is `rel` under STAGED_DIR.
+ */
+interface Staged { url: string | undefined }
+/** Where the fragments of a province's indexes wait for the merge. */
+const STAGED_DIR = join(cacheDir, 'fragments');
+/** Moves a file, across file systems too (--index-dist may be on another). */
+function moveFile(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EXDEV') throw e;
+    copyFileSync(from, to);
+    rmSync(from);
+  }
+}
+/** The page a fragment is of (subject/ID, shards/K/subject/ID), read from the url Pagefind put in it. */
+const urlOfFragment = (bytes: Uint8Array) => /"url":"\/([^"]+)\.html"/.exec(gunzipSync(bytes).toString('utf8'))?.[1];
+
+/**
  * Makes the folder `dir` hold exactly `files` (path relative to it → bytes): a file whose bytes are already there
  * is left untouched (its file and modification time kept), one no longer wanted is removed, so that an index's
  * folder in dist/ keeps every file whose bytes did not change.
@@ -224,12 +246,13 @@ function filesUnder(dir: string): string[] {
  * (open and unlink in a directory that large), writing them into an empty one 2 s; and the published index stays
  * whole until the swap, where in place its metadata named fragments already removed.
  */
-function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, keep: ReadonlySet<string> = new Set()): void {
+function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, keep: ReadonlySet<string> = new Set(), staged: ReadonlyMap<string, Staged> = new Map()): void {
   const there = new Set(filesUnder(dir));
-  const swap = [...there].filter((rel) => files.has(rel) || keep.has(rel)).length < there.size / 2;
+  const wanted = (rel: string) => files.has(rel) || staged.has(rel) || keep.has(rel);
+  const swap = [...there].filter(wanted).length < there.size / 2;
   const root = swap ? `${dir}.next` : dir;
   if (swap) rmSync(root, { recursive: true, force: true });
-  else for (const rel of there) if (!files.has(rel) && !keep.has(rel)) rmSync(join(dir, rel));
+  else for (const rel of there) if (!wanted(rel)) rmSync(join(dir, rel));
   const made = new Set<string>();
   /** Where `rel` goes under root, its folder made. */
   const place = (rel: string) => {
@@ -244,8 +267,16 @@ function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, keep: R
     } else if (!swap && there.has(rel)) writeInPlace(place(rel), bytes);
     else writeFileSync(place(rel), bytes);
   }
+  // Files set down before: one whose bytes are there already stays (and its set-down copy goes), any other is moved in.
+  for (const rel of staged.keys()) {
+    const path = join(STAGED_DIR, rel);
+    if (there.has(rel) && readFileSync(join(dir, rel)).equals(readFileSync(path))) {
+      if (swap) renameSync(join(dir, rel), place(rel));
+      rmSync(path);
+    } else moveFile(path, place(rel));
+  }
   if (swap) {
-    for (const rel of keep) if (there.has(rel) && !files.has(rel)) renameSync(join(dir, rel), place(rel));
+    for (const rel of keep) if (there.has(rel) && !files.has(rel) && !staged.has(rel)) renameSync(join(dir, rel), place(rel));
     const prev = `${dir}.prev`;
     rmSync(prev, { recursive: true, force: true });
     renameSync(dir, prev);
@@ -313,18 +344,42 @@ const IN_MEMORY_PAGES = 250_000;
  * memory is then that of the largest group, a city's, where one run over a province's million stubs would need
  * several times this machine's (docs/scale.md).
  */
-async function indexStubs(keys: string[], dir: string, out: string | null, groups: string[] = [], folder?: StubFolder): Promise<{ pages: number; files: IndexFiles }> {
+async function indexStubs(keys: string[], dir: string, out: string | null, groups: string[] = [], folder?: StubFolder): Promise<{ pages: number; files: IndexFiles; staged: Map<string, Staged> }> {
   await timed('stubs', () => syncStubs(dir, keys, folder));
+  // Every stub is on disk for Pagefind: their text is let go (a city's took a few hundred MB beside its indexer).
+  stubs.clear();
   const parts = groups.length > 1 ? groups.filter((g) => keys.some((k) => k.startsWith(g))) : [''];
   const built: { pages: number; files: IndexFiles }[] = [];
-  for (const group of parts) built.push(await pagefindOf(dir, group));
+  /** With several parts, each part's fragments are set down as it is made (Staged), and moved into `out` at the end. */
+  const staged = new Map<string, Staged>();
+  if (parts.length > 1) {
+    rmSync(STAGED_DIR, { recursive: true, force: true });
+    mkdirSync(join(STAGED_DIR, 'fragment'), { recursive: true });
+  }
+  for (const group of parts) {
+    const part = await pagefindOf(dir, group);
+    if (parts.length > 1) {
+      await timed('set down', () => {
+        for (const [rel, bytes] of part.files) {
+          if (!rel.startsWith('fragment/')) continue;
+          writeFileSync(join(STAGED_DIR, rel), bytes);
+          staged.set(rel, { url: urlOfFragment(bytes) });
+          part.files.delete(rel);
+        }
+      });
+      // Pagefind's indexer is a process of its own that keeps what it took (2.8 GB after a city's index) until it
+      // ends: ended after each part, it holds one part at most, and nothing while the parts are merged.
+      await pagefind.close();
+    }
+    built.push(part);
+  }
   const files = built.length === 1 ? built[0]!.files : await timed('merge', () => mergePagefind(built.map((b) => b.files)));
   if (built.length > 1) {
     const meta = [...files].find(([path]) => path.endsWith('.pf_meta'))![1];
     merged = `; merged from ${built.length} Pagefind indexes, one per portal (metadata ${(meta.length / 1024).toFixed(0)} KB)`;
   }
-  if (out) await timed('write', () => syncFolder(out, files));
-  return { pages: built.reduce((a, b) => a + b.pages, 0), files };
+  if (out) await timed('write', () => syncFolder(out, files, new Set(), staged));
+  return { pages: built.reduce((a, b) => a + b.pages, 0), files, staged };
 }
 
 /** Pagefind's index of the stubs in `dir` whose path begins with `group` (all of them for ''), its page names compacted. */
@@ -377,14 +432,17 @@ if (incremental && previous) {
   // indexes merged into one (merge.ts): Pagefind's indexer holds every page until it writes, so one run over a
   // province's million would not fit in memory, and a search through one index is what keeps it fast.
   const groups = shardSubjects ? ['subject/', ...district.shards.map((_, k) => `shards/${k}/`)] : [];
-  const { pages, files } = await indexStubs([...allKeys], STUBS_DIR, BASE, groups, baseStubs);
+  const { pages, files, staged } = await indexStubs([...allKeys], STUBS_DIR, BASE, groups, baseStubs);
   rmSync(DELTA, { recursive: true, force: true });
+  rmSync(STAGED_DIR, { recursive: true, force: true });
   const base: Manifest['base'] = {};
-  for (const [path, bytes] of files) {
+  const fragments: Iterable<[string, string | undefined]> = [
+    ...[...files].map(([path, bytes]): [string, string | undefined] => [path, path.startsWith('fragment/') ? urlOfFragment(bytes) : undefined]),
+    ...[...staged].map(([path, { url }]): [string, string | undefined] => [path, url]),
+  ];
+  for (const [path, url] of fragments) {
     const fragment = /^fragment\/(.+)\.pf_fragment$/.exec(path)?.[1];
-    if (!fragment) continue;
-    const url = /"url":"\/([^"]+)\.html"/.exec(gunzipSync(bytes).toString('utf8'))?.[1];
-    if (url) base[url] = { hash: hashes.get(url)!, fragment, input: inputs.get(url) };
+    if (fragment && url) base[url] = { hash: hashes.get(url)!, fragment, input: inputs.get(url) };
   }
   mkdirSync(cacheDir, { recursive: true });
   syncFolder(BASE_FILES, new Map([...files].filter(([path]) => !path.startsWith('fragment/'))));

@@ -150,6 +150,9 @@ describe('search-index', () => {
     const full = run(dir, ['--full'], join(dir, 'district.yaml'));
     expect(full.status, full.stderr).toBe(0);
     expect(full.stderr).toContain('full index of 20 subject(s) (10 of other portals)');
+    // Each portal's fragments were set down as its index was made and moved into the merged index: all there, none left aside.
+    expect(readdirSync(join(dir, 'dist/pagefind/fragment'))).toHaveLength(20);
+    expect(existsSync(join(dir, '.cache/search/fragments'))).toBe(false);
     const renamedStub = readFileSync(join(dir, `.cache/search-stubs/shards/0/subject/${theirs[0]!.id}.html`), 'utf8');
     expect(renamedStub).toContain('（更名）');
 
