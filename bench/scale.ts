@@ -84,8 +84,9 @@ interface Tier {
   incremental: BuildRun & { filesWritten: number; filesTotal: number };
   search?: SearchBench;
   /**
-   * The same searches after the rebuild, as readers search between two full builds: the base index and the small
-   * index of the subjects changed since (pagefind-delta), merged in the browser. Not recorded before 2026-12-02.
+   * The same searches after the rebuild, as readers search between two full builds: the small index of the subjects
+   * changed since, merged into the base's at build time since 2026-12-04 (merged in the browser before). Not
+   * recorded before 2026-12-02.
    */
   searchAfterRebuild?: SearchBench;
 }
@@ -188,7 +189,7 @@ const lines = [
   '',
   '### After the rebuild',
   '',
-  'The same searches once the district has been rebuilt after 1% changed, as readers search it until the next full build: the index of the last full build and the small index of the subjects changed since (`pagefind-delta`), merged in the browser, the changed subjects\' old entries left out.',
+  'The same searches once the district has been rebuilt after 1% changed, as readers search it until the next full build: the small index of the subjects changed since merged into the last full build\'s at build time (since 2026-12-04; before, the two were merged in the browser), the changed subjects\' old entries left out.',
   '',
   '| subjects | cold first search | later searches (median) | name fragments found | pinyin initials | exact code | 文号 [] |',
   '|---|---|---|---|---|---|---|',
