@@ -153,6 +153,16 @@ describe('search-index', () => {
     // Each portal's fragments were set down as its index was made and moved into the merged index: all there, none left aside.
     expect(readdirSync(join(dir, 'dist/pagefind/fragment'))).toHaveLength(20);
     expect(existsSync(join(dir, '.cache/search/fragments'))).toBe(false);
+    // Built again from the same stubs, the index comes out the same: each fragment set down is already there, and
+    // the file there is kept (its modification time too).
+    const fragments = readdirSync(join(dir, 'dist/pagefind/fragment')).sort();
+    const kept = join(dir, 'dist/pagefind/fragment', fragments[0]!);
+    const keptTime = statSync(kept).mtimeMs;
+    const same = run(dir, ['--full'], join(dir, 'district.yaml'));
+    expect(same.status, same.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'dist/pagefind/fragment')).sort()).toEqual(fragments);
+    expect(statSync(kept).mtimeMs).toBe(keptTime);
+    expect(existsSync(join(dir, '.cache/search/fragments'))).toBe(false);
     const renamedStub = readFileSync(join(dir, `.cache/search-stubs/shards/0/subject/${theirs[0]!.id}.html`), 'utf8');
     expect(renamedStub).toContain('（更名）');
 
