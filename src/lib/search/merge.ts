@@ -184,8 +184,6 @@ function* wordsOf(b: Buffer, file: string): Generator<[string, Run]> {
   }
 }
 
-const byBytes = (a: string, b: string) => Buffer.compare(Buffer.from(a), Buffer.from(b));
-
 /**
  * Pagefind's chunk bounds: the last word of one and the first of the next cut to one character past what they
  * share; the last word stays whole where its cut would sort before the chunk's own (already cut) first bound.
@@ -198,7 +196,7 @@ function bounds(words: string[][]): [string, string][] {
     let common = 0;
     while (common < a.length && common < b.length && a[common] === b[common]) common++;
     const to = a.slice(0, common + 1).join('');
-    if (byBytes(to, out[i]![0]) >= 0) out[i]![1] = to;
+    if (byUtf8(to, out[i]![0]) >= 0) out[i]![1] = to;
     out[i + 1]![0] = b.slice(0, common + 1).join('');
   }
   return out;
@@ -324,8 +322,8 @@ export function mergePagefind(parts: IndexFiles[]): IndexFiles {
     }
   });
   const filterMeta: [string, string][] = [];
-  for (const [filter, byValue] of [...filters].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])))) {
-    const body = encode([filter, [...byValue].sort((a, b) => Buffer.compare(Buffer.from(a[0]), Buffer.from(b[0])))]);
+  for (const [filter, byValue] of [...filters].sort((a, b) => byUtf8(a[0], b[0]))) {
+    const body = encode([filter, [...byValue].sort((a, b) => byUtf8(a[0], b[0]))]);
     const name = nameOf(lang, body, taken);
     out.set(`filter/${name}.pf_filter`, pack(body));
     filterMeta.push([filter, name]);
