@@ -217,9 +217,10 @@ function filesUnder(dir: string): string[] {
  * A file of an index set down on disk as soon as it was made, rather than held until its folder is synced: a
  * province's search stage made ten Pagefind indexes, one per portal, and held all their fragments (about 1.2 GB at
  * 100,000 subjects a portal) until the merge; with them set down it holds the metadata and index chunks alone.
- * `url` is the page the fragment is of (subject/ID), for the manifest; the file is `rel` under STAGED_DIR.
+ * Each is kept by its path in the index (fragment/….pf_fragment; its file is that under STAGED_DIR) with the page
+ * it is of (subject/ID), for the manifest.
  */
-interface Staged { url: string | undefined }
+type Staged = ReadonlyMap<string, string | undefined>;
 /** Where the fragments of a province's indexes wait for the merge. */
 const STAGED_DIR = join(cacheDir, 'fragments');
 /** Moves a file, across file systems too (--index-dist may be on another). */
@@ -246,7 +247,7 @@ const urlOfFragment = (bytes: Uint8Array) => /"url":"\/([^"]+)\.html"/.exec(gunz
  * (open and unlink in a directory that large), writing them into an empty one 2 s; and the published index stays
  * whole until the swap, where in place its metadata named fragments already removed.
  */
-function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, keep: ReadonlySet<string> = new Set(), staged: ReadonlyMap<string, Staged> = new Map()): void {
+function syncFolder(dir: string, files: ReadonlyMap<string, Uint8Array>, keep: ReadonlySet<string> = new Set(), staged: Staged = new Map()): void {
   const there = new Set(filesUnder(dir));
   const wanted = (rel: string) => files.has(rel) || staged.has(rel) || keep.has(rel);
   const swap = [...there].filter(wanted).length < there.size / 2;
@@ -344,14 +345,14 @@ const IN_MEMORY_PAGES = 250_000;
  * memory is then that of the largest group, a city's, where one run over a province's million stubs would need
  * several times this machine's (docs/scale.md).
  */
-async function indexStubs(keys: string[], dir: string, out: string | null, groups: string[] = [], folder?: StubFolder): Promise<{ pages: number; files: IndexFiles; staged: Map<string, Staged> }> {
+async function indexStubs(keys: string[], dir: string, out: string | null, groups: string[] = [], folder?: StubFolder): Promise<{ pages: number; files: IndexFiles; staged: Staged }> {
   await timed('stubs', () => syncStubs(dir, keys, folder));
   // Every stub is on disk for Pagefind: their text is let go (a city's took a few hundred MB beside its indexer).
   stubs.clear();
   const parts = groups.length > 1 ? groups.filter((g) => keys.some((k) => k.startsWith(g))) : [''];
   const built: { pages: number; files: IndexFiles }[] = [];
   /** With several parts, each part's fragments are set down as it is made (Staged), and moved into `out` at the end. */
-  const staged = new Map<string, Staged>();
+  const staged = new Map<string, string | undefined>();
   if (parts.length > 1) {
     rmSync(STAGED_DIR, { recursive: true, force: true });
     mkdirSync(join(STAGED_DIR, 'fragment'), { recursive: true });
@@ -363,7 +364,7 @@ async function indexStubs(keys: string[], dir: string, out: string | null, group
         for (const [rel, bytes] of part.files) {
           if (!rel.startsWith('fragment/')) continue;
           writeFileSync(join(STAGED_DIR, rel), bytes);
-          staged.set(rel, { url: urlOfFragment(bytes) });
+          staged.set(rel, urlOfFragment(bytes));
           part.files.delete(rel);
         }
       });
@@ -436,14 +437,13 @@ if (incremental && previous) {
   rmSync(DELTA, { recursive: true, force: true });
   rmSync(STAGED_DIR, { recursive: true, force: true });
   const base: Manifest['base'] = {};
-  const fragments: Iterable<[string, string | undefined]> = [
-    ...[...files].map(([path, bytes]): [string, string | undefined] => [path, path.startsWith('fragment/') ? urlOfFragment(bytes) : undefined]),
-    ...[...staged].map(([path, { url }]): [string, string | undefined] => [path, url]),
-  ];
-  for (const [path, url] of fragments) {
+  /** The fragment at `path` (in memory, or set down for a province) holds the page `url`. */
+  const holds = (path: string, url: string | undefined) => {
     const fragment = /^fragment\/(.+)\.pf_fragment$/.exec(path)?.[1];
     if (fragment && url) base[url] = { hash: hashes.get(url)!, fragment, input: inputs.get(url) };
-  }
+  };
+  for (const [path, bytes] of files) if (path.startsWith('fragment/')) holds(path, urlOfFragment(bytes));
+  for (const [path, url] of staged) holds(path, url);
   mkdirSync(cacheDir, { recursive: true });
   syncFolder(BASE_FILES, new Map([...files].filter(([path]) => !path.startsWith('fragment/'))));
   writeFileSync(manifestFile, `${JSON.stringify({ format, base })}\n`);
