@@ -10,6 +10,8 @@ import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from '../../src/lib/
 import { toNdjson } from '../../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../../src/lib/schemas/record.ts';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
+import type { Summary } from '../../src/lib/schemas/summary.ts';
+import { summarize } from '../../src/lib/view/summary.ts';
 import { describeIssues, nearestKey } from '../../src/lib/schemas/issues.ts';
 import { IngestReportSchema, type IngestReport, type RowIssue, type SourceReport } from '../../src/lib/schemas/report.ts';
 import { SourcesFileSchema, type SourceDescriptor } from '../../src/lib/schemas/source.ts';
@@ -40,6 +42,8 @@ export interface RunResult {
   records: PublishedRecord[];
   /** Subjects with public records, each stored once; written as subjects.ndjson. */
   subjects: Subject[];
+  /** What the site's own pages show of them (counts, the newest records, letters); written as summary.json. */
+  summary: Summary;
   /** Rejected rows, never published, ID numbers masked; written as quarantine.ndjson. */
   quarantine: QuarantineEntry[];
   /** snapshots/ID.bin and .json: each source's bytes as ingested, for the next run to fall back to. */
@@ -52,6 +56,7 @@ export function outputFiles(r: RunResult): Record<string, string> {
     'records.ndjson': toNdjson(r.records),
     'subjects.ndjson': toNdjson(r.subjects),
     'quarantine.ndjson': toNdjson(r.quarantine),
+    'summary.json': `${JSON.stringify(r.summary)}\n`,
     'ingest-report.json': `${JSON.stringify(r.report, null, 2)}\n`,
   };
 }
@@ -207,5 +212,6 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
   }
   const t = report.totals;
   if (t.accepted !== t.published + t.withheld + t.merged + t.events) throw new IngestError('内部错误：接受的行数与记录数不平衡');
-  return { report, records: resolved.records, subjects: resolved.subjects, quarantine, snapshots };
+  const summary = summarize(resolved.records, resolved.subjects, opts.today);
+  return { report, records: resolved.records, subjects: resolved.subjects, summary, quarantine, snapshots };
 }

@@ -18,7 +18,7 @@ function guard(file: string) {
   };
 }
 
-export async function writeOutputs(outDir: string, result: Pick<RunResult, 'report' | 'records' | 'subjects' | 'quarantine' | 'snapshots'>): Promise<void> {
+export async function writeOutputs(outDir: string, result: Pick<RunResult, 'report' | 'records' | 'subjects' | 'summary' | 'quarantine' | 'snapshots'>): Promise<void> {
   const parent = dirname(outDir);
   await mkdir(parent, { recursive: true });
   const staging = join(parent, `.${basename(outDir)}.staging-${process.pid}`);
@@ -29,6 +29,9 @@ export async function writeOutputs(outDir: string, result: Pick<RunResult, 'repo
     await writeNdjson(join(staging, 'records.ndjson'), result.records, guard('records.ndjson'));
     await writeNdjson(join(staging, 'subjects.ndjson'), result.subjects, guard('subjects.ndjson'));
     await writeNdjson(join(staging, 'quarantine.ndjson'), result.quarantine, guard('quarantine.ndjson'));
+    const summary = `${JSON.stringify(result.summary)}\n`;
+    guard('summary.json')(summary);
+    await writeFile(join(staging, 'summary.json'), summary);
     const report = `${JSON.stringify(result.report, null, 2)}\n`;
     guard('ingest-report.json')(report);
     await writeFile(join(staging, 'ingest-report.json'), report);

@@ -13,7 +13,7 @@ import { endCounts } from './ends.ts';
 import { letterCounts, subjectsByLetter } from './initials.ts';
 import { fileOf, paginate } from './paginate.ts';
 import { recordDate, yearsOf } from './record.ts';
-import { authoritiesOf, byName, type Authority } from './data.ts';
+import { authoritiesOf, byName, type Authority } from './authorities.ts';
 import { authorityUrl, LIST_SLUG, listUrl } from './urls.ts';
 
 export const PAGE_SIZE = 50;
