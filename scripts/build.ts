@@ -1,9 +1,9 @@
 /**
  * npm run build [-- --full] [--strict] [--allow-shrink] [--json FILE]: the whole build, in stages, each its own process:
- *   ingest (content/data) → at the same time: Astro (home, search, rules, statistics, MDX); the entity pages
+ *   ingest (content/data) → at the same time: Astro (home, search, rules, statistics, MDX) then the entity pages
  *   (credit files, permalinks, lists, authorities, subject index: the pages made from the data; incremental, with
- *   Astro's stylesheet links: in a full build they wait for Astro's once they have read the data, in a rebuild they
- *   use the last build's links, checked against Astro's when it ends); the open data; the search index → publish.
+ *   Astro's stylesheet links; in a rebuild beside Astro, with the last build's links, checked against Astro's when
+ *   it ends); the open data; the search index → publish.
  * After the ingest, these read only its data (the entity pages also Astro's stylesheet links) and write apart: run
  * together they fill the cores that each alone leaves idle (the entity pages wait on the disk, Astro and Pagefind's
  * compression of its files use one thread each).
@@ -129,28 +129,21 @@ process.env.CREDIT_ASTRO_OUT = STAGED;
 // the lookups' shards into dist/pagefind*, dist/codes and dist/docno: nothing one of them reads, another writes.
 // The entity pages carry the stylesheet links Astro gives its pages. A rebuild starts them at once with the last
 // build's links (dist/404.html), beside Astro, as those rarely change; should Astro's differ, they are rendered
-// again with its own (every page then, as the links are part of each page's hash). A full build starts them beside
-// Astro too: they compile their components and read the data, then wait for ASTRO_READY, made once Astro has ended
-// (at 10,000 subjects Astro takes about 3 s, about the time the entity pages need before their first render).
-const ASTRO_READY = join(ROOT, '.cache/astro-ready');
-rmSync(ASTRO_READY, { force: true });
-const entities = (site: string, name = 'entities', ready?: string) =>
-  run(name, ['scripts/render-entities.ts', '--site', site, ...(ready ? ['--site-ready', ready] : []), ...(values.full ? ['--full'] : [])]);
-const astro = () => run('astro', ['node_modules/astro/bin/astro.mjs', 'build']);
+// again with its own (every page then, as the links are part of each page's hash). A full build waits for Astro.
+const entities = (site: string, name = 'entities') => run(name, ['scripts/render-entities.ts', '--site', site, ...(values.full ? ['--full'] : [])]);
 const lastLinks = values.full ? '' : stylesheetLinks(DIST);
 const pages = lastLinks
-  ? Promise.all([astro(), entities(DIST)]).then(async ([built, first]) => {
-    if (stylesheetLinks(STAGED) === lastLinks) return [built, first];
+  ? Promise.all([run('astro', ['node_modules/astro/bin/astro.mjs', 'build']), entities(DIST)]).then(async ([astro, first]) => {
+    if (stylesheetLinks(STAGED) === lastLinks) return [astro, first];
     console.error('build: Astro gave its pages other stylesheet links than the last build: the entity pages are rendered again with them');
-    return [built, first, await entities(STAGED, 'entities-again')];
+    return [astro, first, await entities(STAGED, 'entities-again')];
   })
-  : Promise.all([astro().then((built) => { writeFileSync(ASTRO_READY, ''); return built; }), entities(STAGED, 'entities', ASTRO_READY)]);
+  : run('astro', ['node_modules/astro/bin/astro.mjs', 'build']).then(async (astro) => [astro, await entities(STAGED)]);
 const together = (await Promise.all([
   pages,
   run('opendata', ['scripts/open-data.ts', '--dist', STAGED_BESIDE]).then((s) => [s]),
   run('search', ['scripts/search-index.ts', '--dist', STAGED_BESIDE, '--index-dist', DIST, ...(values.full ? ['--full'] : [])], [YOUNG, SEARCH_HEAP]).then((s) => [s]),
 ])).flat();
-rmSync(ASTRO_READY, { force: true });
 moveInto(STAGED_BESIDE, STAGED);
 rmSync(STAGED_BESIDE, { recursive: true, force: true });
 const t0 = performance.now();

@@ -9,7 +9,7 @@
  * rendered or written again. --full renders everything, over the files in place, and removes every other file of
  * its folders.
  *
- *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--site dir-with-astro-404.html] [--site-ready FILE] [--cache .cache/entities] [--full]
+ *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--site dir-with-astro-404.html] [--cache .cache/entities] [--full]
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
@@ -38,11 +38,6 @@ const { values } = parseArgs({
     dist: { type: 'string', default: 'dist' },
     /** Where Astro's pages are (their stylesheet links go into ours); the build stages them before publishing. */
     site: { type: 'string' },
-    /**
-     * A file that appears once Astro has built --site: the components are compiled and the data read and hashed
-     * meanwhile, and only then does the stage wait for it (a full build, which has no stylesheet links of a last build).
-     */
-    'site-ready': { type: 'string' },
     full: { type: 'boolean', default: false },
     /** The compiled components and the page hashes of the last run; inside the checkout (the components import Astro). */
     cache: { type: 'string', default: '.cache/entities' },
@@ -84,7 +79,12 @@ if (!existsSync(bundle) || !existsSync(keyFile) || (await readFile(keyFile, 'utf
 }
 const compiled = performance.now();
 
-// 2. The data, and each line's hash.
+// 2. The stylesheet links Astro gave its own pages, for the head of ours.
+const site = resolve(values.site ?? values.dist);
+const headTags = stylesheetLinks(site);
+if (!headTags) throw new Error(`render-entities: no stylesheet link found in ${join(site, '404.html')}; run astro build first`);
+
+// 3. The pages and their hashes.
 const subjects = new Map<string, Subject>();
 /**
  * Each subject's and record's line as the ingest wrote it, hashed: a credit file's or permalink's hash is made of
@@ -105,17 +105,6 @@ for await (const { value: r, line } of readNdjsonLines<PublishedRecord>(join(val
   if (list) list.push(r);
   else bySubject.set(r.subjectId, [r]);
 }
-// 3. The stylesheet links Astro gave its own pages, for the head of ours: waited for only now, when Astro runs beside.
-const site = resolve(values.site ?? values.dist);
-const waitStarted = performance.now();
-if (values['site-ready'] && !existsSync(resolve(values['site-ready']))) {
-  const ready = resolve(values['site-ready']);
-  console.error(`entity pages: data read, waiting for Astro's stylesheet links (${values['site-ready']})`);
-  while (!existsSync(ready)) await new Promise((ok) => setTimeout(ok, 25));
-}
-const waitedMs = performance.now() - waitStarted;
-const headTags = stylesheetLinks(site);
-if (!headTags) throw new Error(`render-entities: no stylesheet link found in ${join(site, '404.html')}; run astro build first`);
 // What else goes into every page: the compiled components, the worker that writes them, the stylesheet links.
 const version = createHash('sha1').update(await readFile(bundle)).update(await readFile(new URL('./render-worker.ts', import.meta.url)))
   .update(headTags).digest('hex');
@@ -311,4 +300,4 @@ await writeFile(manifestFile, `${JSON.stringify({ version, pages })}\n`);
 const total = Object.keys(pages).length;
 const seconds = (ms: number) => (ms / 1000).toFixed(1);
 console.error(`entity pages: ${total} (${[...byComponent].map(([c, n]) => `${c} ${n}`).join(', ')}); rendered ${written}, unchanged ${total - written}, removed ${removed}; `
-  + `compile ${seconds(compiled - started)} s, ${values['site-ready'] ? `waited ${seconds(waitedMs)} s for Astro after reading the data, ` : ''}render ${seconds(renderMs)} s and write ${seconds(writeMs)} s (summed over workers), total ${seconds(performance.now() - started)} s with ${workers} worker(s) → ${values.dist}`);
+  + `compile ${seconds(compiled - started)} s, render ${seconds(renderMs)} s and write ${seconds(writeMs)} s (summed over workers), total ${seconds(performance.now() - started)} s with ${workers} worker(s) → ${values.dist}`);

@@ -3,7 +3,7 @@
  * again, pages that no longer exist are removed (a record gone, and with it a year's list), and the rest keep their
  * files untouched.
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -28,7 +28,7 @@ const write = (subjects: unknown[], records: unknown[]) => {
 const counts = (stderr: string) => /rendered (\d+), unchanged (\d+), removed (\d+)/.exec(stderr)!.slice(1).map(Number);
 
 describe('render-entities, a second time', () => {
-  it('writes only what changed, removes what is gone, and leaves the rest untouched', { timeout: 180_000 }, async () => {
+  it('writes only what changed, removes what is gone, and leaves the rest untouched', { timeout: 180_000 }, () => {
     const ingest = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/ingest/cli.ts', '--no-cache', '--out', SAMPLE, '--today', '2026-11-22'], { cwd: ROOT, encoding: 'utf8' });
     expect(ingest.status, ingest.stderr).toBe(0);
     mkdirSync(join(DIR, 'site'));
@@ -121,25 +121,5 @@ describe('render-entities, a second time', () => {
     expect(existsSync(permalink)).toBe(false);
     expect(readFileSync(untouched).equals(bytes)).toBe(true);
     expect(statSync(untouched).mtimeMs).toBeGreaterThan(before);
-
-    // Beside Astro (a full build): the data is read before Astro's pages exist, and the links are taken only once
-    // the ready file appears. Here Astro's 404 page is written only after the stage says it waits.
-    const site = join(DIR, 'site-later');
-    const ready = join(DIR, 'astro-ready');
-    mkdirSync(site);
-    const child = spawn(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/render-entities.ts',
-      '--data', join(DIR, 'data'), '--dist', DIST, '--site', site, '--site-ready', ready, '--cache', CACHE, '--full'], { cwd: ROOT });
-    let stderr = '';
-    const exited = new Promise<number | null>((ok) => child.on('exit', ok));
-    // Or until it ends, which it must not do before the links are there.
-    await Promise.race([exited, new Promise<void>((ok) => child.stderr.on('data', (chunk: Buffer) => {
-      stderr += chunk;
-      if (stderr.includes('waiting for Astro')) ok();
-    }))]);
-    writeFileSync(join(site, '404.html'), '<html><head><link rel="stylesheet" href="/_astro/later.css"></head><body></body></html>');
-    writeFileSync(ready, '');
-    expect(await exited, stderr).toBe(0);
-    expect(readFileSync(untouched, 'utf8')).toContain('/_astro/later.css');
-    expect(readFileSync(untouched, 'utf8')).not.toContain('/_astro/test.css');
   });
 });
