@@ -1,5 +1,5 @@
 /**
- * The summary the site's own pages are made from (schemas/summary.ts): one pass over the records and subjects the
+ * The summary the site's own pages are made from (schemas/summary.ts), from the records and subjects the
  * ingest publishes. Pure; the ingest calls it once and writes summary.json.
  */
 import { RECORD_KINDS, SUBJECT_CATEGORIES, type RecordKind } from '../schemas/common.ts';
@@ -7,32 +7,28 @@ import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
 import { SummarySchema, type RecordLine, type Summary } from '../schemas/summary.ts';
 import { lookupCodes } from '../search/codes.ts';
-import { LETTERS, initialLetter } from '../search/pinyin.ts';
-import { byName } from './authorities.ts';
+import { authoritiesOf } from './authorities.ts';
 import { endCounts } from './ends.ts';
+import { letterCounts } from './initials.ts';
 import { openDataFiles } from './opendata.ts';
-import { byDateDesc, recordDate, recordTitle } from './record.ts';
+import { byDateDesc, recordDate, recordTitle, yearsOf } from './record.ts';
 
-/** Authorities in authoritiesOf's order (most records first, then by name), with their records counted by kind. */
+/** Authorities in authoritiesOf's order, with their records counted by kind. */
 function authorities(records: PublishedRecord[]): Summary['authorities'] {
-  const counted = new Map<string, Record<RecordKind, number>>();
-  for (const r of records) {
-    let byKind = counted.get(r.authority);
-    if (!byKind) counted.set(r.authority, (byKind = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>));
-    byKind[r.kind]++;
-  }
-  return [...counted].map(([name, byKind]) => ({ name, count: RECORD_KINDS.reduce((n, k) => n + byKind[k], 0), byKind }))
-    .sort((a, b) => b.count - a.count || byName(a.name, b.name));
+  return authoritiesOf(records).map((a) => {
+    const byKind = Object.fromEntries(RECORD_KINDS.map((k) => [k, 0])) as Record<RecordKind, number>;
+    for (const r of a.records) byKind[r.kind]++;
+    return { name: a.name, count: a.records.length, byKind };
+  });
 }
 
 /** How many of each kind's newest records the home page shows. */
-export const NEWEST = 6;
+const NEWEST = 6;
 
 export function summarize(records: PublishedRecord[], subjects: Subject[], today: string): Summary {
   const names = new Map(subjects.map((s) => [s.id, s.name]));
   const ofKind = new Map<RecordKind, PublishedRecord[]>(RECORD_KINDS.map((k) => [k, []]));
   for (const r of records) ofKind.get(r.kind)!.push(r);
-  const years = new Set<string>();
   const kinds = RECORD_KINDS.map((kind) => {
     const list = ofKind.get(kind)!;
     const byYear: Record<string, number> = {};
@@ -40,7 +36,6 @@ export function summarize(records: PublishedRecord[], subjects: Subject[], today
     const newest: PublishedRecord[] = [];
     for (const r of list) {
       const year = recordDate(r).slice(0, 4);
-      years.add(year);
       byYear[year] = (byYear[year] ?? 0) + 1;
       if (newest.length === NEWEST && byDateDesc(r, newest[NEWEST - 1]!) >= 0) continue;
       const at = newest.findIndex((n) => byDateDesc(r, n) < 0);
@@ -52,20 +47,15 @@ export function summarize(records: PublishedRecord[], subjects: Subject[], today
     });
     return { kind, count: list.length, ends: endCounts(list), newest: newest.map(line), byYear };
   });
-  const letters = new Map<string, number>(LETTERS.map((l) => [l, 0]));
-  for (const s of subjects) {
-    const letter = initialLetter(s.name);
-    letters.set(letter, letters.get(letter)! + 1);
-  }
   return SummarySchema.parse({
     today,
     records: records.length,
     subjects: subjects.length,
     kinds,
-    years: [...years].sort().reverse(),
+    years: yearsOf(records),
     categories: SUBJECT_CATEGORIES.map((category) => ({ category, count: subjects.filter((s) => s.category === category).length })),
     authorities: authorities(records),
-    letters: [...letters],
+    letters: [...letterCounts(subjects)],
     lookupCodes: subjects.reduce((n, s) => n + lookupCodes(s).length, 0),
     docNos: records.reduce((n, r) => n + (r.docNo ? 1 : 0), 0),
     openData: openDataFiles(records),
