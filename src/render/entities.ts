@@ -7,6 +7,7 @@ export { default as SubjectPage } from '../components/pages/SubjectPage.astro';
 export { default as RecordPage } from '../components/pages/RecordPage.astro';
 export { default as SubjectSectionPage } from '../components/pages/SubjectSectionPage.astro';
 export { default as ListPage } from '../components/ListPage.astro';
+export { default as MonthPage } from '../components/pages/MonthPage.astro';
 export { default as AuthoritiesPage } from '../components/pages/AuthoritiesPage.astro';
 export { default as AuthorityPage } from '../components/pages/AuthorityPage.astro';
 export { default as AuthorityKindPage } from '../components/pages/AuthorityKindPage.astro';

@@ -3,11 +3,13 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const ROOT = join(import.meta.dirname, '../..');
+/** The built site. */
+export const DIST = join(ROOT, 'dist');
 /** A file of content/data, one JSON value a line (tests that rewrite rows read them whole: Record<string, any>). */
 export const readLines = <T>(file: string): T[] => readFileSync(join(ROOT, 'content/data', file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as T);
 
 export interface RecordLite {
-  id: string; kind: string; subjectId: string; docNo?: string; authority: string; certName?: string;
+  id: string; kind: string; subjectId: string; docNo?: string; authority: string; certName?: string; decisionDate?: string; listedOn?: string;
   disclosure: { state: string; end?: string; start: string; repairableFrom?: string };
 }
 export interface SubjectLite { id: string; name: string; category: string; codes: Record<string, string>; recordIds: string[] }
@@ -32,7 +34,7 @@ export function distFiles(): { path: string; bytes: Buffer }[] {
       else out.push({ path: p, bytes: readFileSync(p) });
     }
   };
-  walk(join(ROOT, 'dist'));
+  walk(DIST);
   return out;
 }
 

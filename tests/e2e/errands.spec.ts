@@ -95,6 +95,26 @@ test.describe('a journalist cites a record', () => {
     await expect(cite).toContainText('道里区行政处罚信息');
   });
 
+  test('a list is read a month at a time, at an address that shows that month tomorrow too', async ({ page }) => {
+    const penalties = records().filter((r) => r.kind === 'penalty');
+    const monthsOfData = [...new Set(penalties.map((r) => r.decisionDate!.slice(0, 7)))].sort().reverse();
+    await page.goto('/lists/penalty/');
+    const index = page.getByRole('navigation', { name: '按月份查看全部行政处罚' });
+    const link = index.getByRole('link').nth(1);
+    const month = /\/lists\/penalty\/month\/(\d{4}-\d{2})\/$/.exec((await link.getAttribute('href'))!)![1]!;
+    expect(month).toBe(monthsOfData[1]);
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/lists/penalty/month/${month}/$`));
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(`行政处罚（${month.slice(0, 4)}年${Number(month.slice(5))}月）`);
+    const n = penalties.filter((r) => r.decisionDate!.startsWith(month)).length;
+    await expect(page.locator('main')).toContainText(`公示中的行政处罚（${month.slice(0, 4)}年${Number(month.slice(5))}月）共 ${n} 条`);
+    const rows = page.getByRole('table').getByRole('row');
+    await expect(rows).toHaveCount(Math.min(n, 50) + 1);
+    for (const row of (await rows.all()).slice(1)) await expect(row.locator('time').first()).toHaveText(new RegExp(`^${month}-\\d{2}$`));
+    await page.getByRole('navigation', { name: '相邻月份' }).getByRole('link', { name: /^较早/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/lists/penalty/month/${monthsOfData[2]}/$`));
+  });
+
   test('the black list shows reason, basis, measures, removal conditions and remedies for each entry', async ({ page }) => {
     await page.goto('/lists/black/');
     const entry = page.locator('article.record').first();

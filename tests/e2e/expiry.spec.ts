@@ -113,7 +113,12 @@ test.describe('what depends on the date follows the visitor’s clock', () => {
     const ended = black.filter((x) => x.disclosure.end === first).length;
     await page.clock.setFixedTime(dayAfter(first));
     await page.goto('/lists/black/');
-    await expect(page.getByRole('navigation', { name: '分页' })).toContainText(`共 ${black.length - ended} 条`);
+    await expect(page.locator('main')).toContainText(`公示中的严重失信主体名单（黑名单）共 ${black.length - ended} 条`);
+    // A month's own total too, on its first page.
+    const month = black.find((x) => x.disclosure.end === first)!.listedOn!.slice(0, 7);
+    const ofMonth = black.filter((x) => x.listedOn!.startsWith(month));
+    await page.goto(`/lists/black/month/${month}/`);
+    await expect(page.locator('main')).toContainText(`共 ${ofMonth.length - ofMonth.filter((x) => x.disclosure.end === first).length} 条`);
   });
 
   test('a page whose data is older than the district allows says so', async ({ page }) => {

@@ -52,8 +52,9 @@ describe('render-entities, a second time', () => {
     const [rendered, unchanged, removed] = counts(first.stderr);
     expect([unchanged, removed]).toEqual([0, 0]);
     const yearList = join(DIST, `lists/penalty/year/${year}/index.html`);
+    const monthList = join(DIST, `lists/penalty/month/${year}-03/index.html`);
     const permalink = join(DIST, `record/${lone.id}/index.html`);
-    expect(existsSync(yearList) && existsSync(permalink)).toBe(true);
+    expect(existsSync(yearList) && existsSync(monthList) && existsSync(permalink)).toBe(true);
     // The header and footer are rendered once per menu entry and reused (render-worker.ts chromeOf): a list page
     // marks its own entry, a permalink none, and every page under one entry carries the same header.
     const header = (file: string) => { const html = readFileSync(file, 'utf8'); return html.slice(html.indexOf('<header'), html.indexOf('</header>')); };
@@ -92,15 +93,17 @@ describe('render-entities, a second time', () => {
     expect(readFileSync(join(DIST, `record/${corrected.id}/index.html`), 'utf8')).toContain(docNo);
     expect(counts(fixed.stderr)[0]).toBeLessThan(rendered! / 4);
 
-    // The lone penalty is gone (repaired, say): its permalink and its year's list go; its subject's page, the
-    // penalty lists and the lists that counted it are written again; other permalinks stay as they were.
+    // The lone penalty is gone (repaired, say): its permalink, its year's list and its month's pages (of the penalty
+    // list and of its authority's) go; its subject's page, the penalty lists and the lists that counted it are
+    // written again; other permalinks stay as they were.
     write(subjects, records.filter((r) => r.id !== lone.id));
     const third = render();
     expect(third.status, third.stderr).toBe(0);
     const [rerendered, , gone] = counts(third.stderr);
-    expect(gone).toBe(2);
+    expect(gone).toBe(4);
     expect(existsSync(permalink)).toBe(false);
     expect(existsSync(yearList)).toBe(false);
+    expect(existsSync(monthList)).toBe(false);
     expect(rerendered).toBeGreaterThan(0);
     expect(rerendered).toBeLessThan(rendered! / 4);
     expect(readFileSync(join(DIST, `subject/${lone.subjectId}/index.html`), 'utf8')).not.toContain(lone.id);
@@ -115,7 +118,7 @@ describe('render-entities, a second time', () => {
     const bytes = readFileSync(untouched);
     const full = render('--full');
     expect(full.status, full.stderr).toBe(0);
-    expect(counts(full.stderr)).toEqual([rendered! - 2, 0, 2]);
+    expect(counts(full.stderr)).toEqual([rendered! - 4, 0, 2]);
     expect(existsSync(join(DIST, 'record/no-such-record'))).toBe(false);
     expect(existsSync(join(DIST, 'lists/left-over.txt'))).toBe(false);
     expect(existsSync(permalink)).toBe(false);

@@ -1,8 +1,8 @@
 /**
  * The list pages, rendered with the credit files outside Astro's page pipeline (scripts/render-entities.ts), so that
  * a city's 16,000 list pages are rendered by the same workers, hashed, and written again only when they change:
- * each kind newest first (all years, each year, each authority), the authorities, and the subject index by name and
- * by pinyin initial. Each page gets only what it shows (the names of its own rows), so that its hash changes only
+ * each kind (all years, each year, each authority) newest first and by month, the authorities, and the subject
+ * index by name and by pinyin initial. Each page gets only what it shows (the names of its own rows), so that its hash changes only
  * when it does.
  */
 import { RECORD_KINDS, type RecordKind } from '../schemas/common.ts';
@@ -14,7 +14,7 @@ import { letterCounts, subjectsByLetter } from './initials.ts';
 import { fileOf, paginate } from './paginate.ts';
 import { recordDate, yearsOf } from './record.ts';
 import { authoritiesOf, byName, type Authority } from './authorities.ts';
-import { authorityUrl, LIST_SLUG, listUrl } from './urls.ts';
+import { authorityListUrl, authorityUrl, listUrl, monthUrl } from './urls.ts';
 
 export const PAGE_SIZE = 50;
 /** Subjects on a page of the subject index. */
@@ -22,7 +22,7 @@ export const SUBJECTS_PAGE = 200;
 /** Records of each kind on an authority's own page; the rest are on its pages by kind. */
 export const AUTHORITY_PREVIEW = 20;
 
-export type ListComponent = 'ListPage' | 'AuthoritiesPage' | 'AuthorityPage' | 'AuthorityKindPage' | 'SubjectsPage' | 'SubjectsLetterPage';
+export type ListComponent = 'ListPage' | 'MonthPage' | 'AuthoritiesPage' | 'AuthorityPage' | 'AuthorityKindPage' | 'SubjectsPage' | 'SubjectsLetterPage';
 export interface ListJob { component: ListComponent; path: string; props: Record<string, unknown> }
 
 /** The names of the subjects a page's records are about. */
@@ -33,23 +33,63 @@ function namesOf(records: PublishedRecord[], names: Map<string, string>): Map<st
 /** Authorities (data.ts authoritiesOf) as name and count. */
 const counted = (authorities: Authority[]) => authorities.map((a) => ({ name: a.name, n: a.records.length }));
 
-/** Every list page. `records` newest first (record.ts byDateDesc). */
+/** A list (newest first) cut into its months (YYYY-MM), newest first. */
+export function monthsOf(list: PublishedRecord[]): { month: string; records: PublishedRecord[] }[] {
+  const months: { month: string; records: PublishedRecord[] }[] = [];
+  for (const r of list) {
+    const month = recordDate(r).slice(0, 7);
+    const last = months.at(-1);
+    if (last?.month === month) last.records.push(r);
+    else months.push({ month, records: [r] });
+  }
+  return months;
+}
+
+/**
+ * Every list page. `records` newest first (record.ts byDateDesc).
+ *
+ * A list's first page (each kind, each of its years, each authority's records of a kind) describes the whole list:
+ * its total, which follows the reader's date (the last days of all its records), its filters, its newest records and
+ * its months. The rest of a list is paged by month (/lists/penalty/month/2026-11/, then …/2/): a month's pages show
+ * only that month's records and its neighbours, so a record added, repaired or ended changes the pages of its month
+ * and the first pages, not every page after it, and an address cited shows the same month tomorrow. Numbered newest
+ * first across the whole list, every page moved when one record did (docs/scale.md).
+ */
 export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Generator<ListJob> {
   const names = new Map(subjects.map((s) => [s.id, s.name]));
-  const pages = function* (component: ListComponent, list: PublishedRecord[], base: string, props: Record<string, unknown>) {
-    for (const page of paginate(list, PAGE_SIZE, base)) {
-      yield { component, path: fileOf(page.url.current), props: { ...props, page, names: namesOf(page.data, names) } };
+  /** The month pages of a list whose first page is at `base`. */
+  const monthPages = function* (list: PublishedRecord[], base: string, props: Record<string, unknown>) {
+    const months = monthsOf(list);
+    for (const [i, { month, records: rows }] of months.entries()) {
+      const neighbours = { newer: months[i - 1]?.month, older: months[i + 1]?.month };
+      for (const { total, ...page } of paginate(rows, PAGE_SIZE, monthUrl(base, month))) {
+        yield {
+          component: 'MonthPage' as const, path: fileOf(page.url.current),
+          // The month's total only on its first page: a later page changes only when its own rows do (or the month's
+          // count of pages).
+          props: { ...props, month, ...neighbours, page, names: namesOf(page.data, names), ...(page.currentPage === 1 ? { total, ends: endCounts(rows) } : {}) },
+        };
+      }
     }
+    return months.map((m) => m.month);
+  };
+  const first = (list: PublishedRecord[]) => {
+    const newest = list.slice(0, PAGE_SIZE);
+    return { newest, total: list.length, ends: endCounts(list), names: namesOf(newest, names) };
   };
 
-  // Each kind: all years, then each year.
+  // Each kind: its first page, each year's, and its months.
   for (const kind of RECORD_KINDS) {
     const list = records.filter((r) => r.kind === kind);
     const common = { kind, years: yearsOf(list), authorities: counted(authoritiesOf(list)) };
-    yield* pages('ListPage', list, listUrl(kind), { ...common, ends: endCounts(list) });
+    const months = yield* monthPages(list, listUrl(kind), { kind });
+    yield { component: 'ListPage', path: fileOf(listUrl(kind)), props: { ...common, months, ...first(list) } };
     for (const year of common.years) {
       const ofYear = list.filter((r) => recordDate(r).startsWith(year));
-      yield* pages('ListPage', ofYear, listUrl(kind, year), { ...common, year, ends: endCounts(ofYear) });
+      yield {
+        component: 'ListPage', path: fileOf(listUrl(kind, year)),
+        props: { ...common, year, months: months.filter((m) => m.startsWith(year)), ...first(ofYear) },
+      };
     }
   }
 
@@ -64,7 +104,8 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
       if (!list.length) continue;
       counts[kind] = list.length;
       preview.push(...list.slice(0, AUTHORITY_PREVIEW));
-      yield* pages('AuthorityKindPage', list, `${authorityUrl(name)}${LIST_SLUG[kind]}/`, { name, kind, ends: endCounts(list) });
+      const months = yield* monthPages(list, authorityListUrl(name, kind), { kind, authority: name });
+      yield { component: 'AuthorityKindPage', path: fileOf(authorityListUrl(name, kind)), props: { name, kind, months, ...first(list) } };
     }
     yield {
       component: 'AuthorityPage', path: fileOf(authorityUrl(name)),

@@ -16,6 +16,11 @@ export const ENTITY_DIRS = ['subject', 'record', 'lists', 'authority', 'subjects
 export const subjectUrl = (id: string) => `/subject/${id}/`;
 export const recordUrl = (id: string) => `/record/${id}/`;
 export const listUrl = (kind: RecordKind, year?: string) => (year ? `/lists/${LIST_SLUG[kind]}/year/${year}/` : `/lists/${LIST_SLUG[kind]}/`);
+/**
+ * A month of a list (`list`: the list's own address, /lists/penalty/ or an authority's /authority/a-…/penalty/),
+ * month as YYYY-MM: the pages that keep still, as a month's records change only with that month.
+ */
+export const monthUrl = (list: string, month: string) => `${list}month/${month}/`;
 /** Authorities are named, not coded, in many files: the slug is a hash of the name. */
 const slugs = new Map<string, string>();
 export function authoritySlug(name: string): string {
@@ -25,3 +30,5 @@ export function authoritySlug(name: string): string {
   return slug;
 }
 export const authorityUrl = (name: string) => `/authority/${authoritySlug(name)}/`;
+/** An authority's records of one kind. */
+export const authorityListUrl = (name: string, kind: RecordKind) => `${authorityUrl(name)}${LIST_SLUG[kind]}/`;
