@@ -15,7 +15,7 @@ export const NAV = [
   { href: '/news/', label: '信用动态' },
 ] as const;
 
-/** The menu entry a page at `path` (/lists/black/2/) is under: home only for itself, the others for everything below them. */
+/** The menu entry a page at `path` (/lists/black/month/2026-11/) is under: home only for itself, the others for everything below them. */
 export function currentNav(path: string): string | undefined {
   return NAV.find((n) => (n.href === '/' ? path === '/' : path.startsWith(n.href)))?.href;
 }
