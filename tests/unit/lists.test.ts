@@ -53,6 +53,12 @@ describe('list pages by month', () => {
     ]);
   });
 
+  it('gives a list the first page shows whole no months', () => {
+    const tax = `authority/${authoritySlug(TAX)}/penalty`;
+    expect([...pages.keys()].filter((p) => p.startsWith(tax))).toEqual([`${tax}/index.html`]);
+    expect(pages.get(`${tax}/index.html`)!.props).toMatchObject({ months: [], total: 1 });
+  });
+
   it('puts what describes the whole list on its first page: total, last days, newest 50, months', () => {
     const first = pages.get('lists/penalty/index.html')!.props as { total: number; ends: [string, number][]; newest: PublishedRecord[]; months: string[] };
     expect(first.total).toBe(125);

@@ -50,15 +50,19 @@ export function monthsOf(list: PublishedRecord[]): { month: string; records: Pub
  *
  * A list's first page (each kind, each of its years, each authority's records of a kind) describes the whole list:
  * its total, which follows the reader's date (the last days of all its records), its filters, its newest records and
- * its months. The rest of a list is paged by month (/lists/penalty/month/2026-11/, then …/2/): a month's pages show
+ * its months. A list longer than the first page shows is paged by month (/lists/penalty/month/2026-11/, then …/2/): a month's pages show
  * only that month's records and its neighbours, so a record added, repaired or ended changes the pages of its month
  * and the first pages, not every page after it, and an address cited shows the same month tomorrow. Numbered newest
  * first across the whole list, every page moved when one record did (docs/scale.md).
  */
 export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Generator<ListJob> {
   const names = new Map(subjects.map((s) => [s.id, s.name]));
-  /** The month pages of a list whose first page is at `base`. */
+  /**
+   * The month pages of a list whose first page is at `base`, and its months; none when the first page shows it all
+   * (an authority's few records of a kind would otherwise get a page for each month of three years).
+   */
   const monthPages = function* (list: PublishedRecord[], base: string, props: Record<string, unknown>) {
+    if (list.length <= PAGE_SIZE) return [];
     const months = monthsOf(list);
     for (const [i, { month, records: rows }] of months.entries()) {
       const neighbours = { newer: months[i - 1]?.month, older: months[i + 1]?.month };
