@@ -50,10 +50,10 @@ export function monthsOf(list: PublishedRecord[]): { month: string; records: Pub
  *
  * A list's first page (each kind, each of its years, each authority's records of a kind) describes the whole list:
  * its total, which follows the reader's date (the last days of all its records), its filters, its newest records and
- * its months. A list longer than the first page shows is paged by month (/lists/penalty/month/2026-11/, then …/2/): a month's pages show
- * only that month's records and its neighbours, so a record added, repaired or ended changes the pages of its month
- * and the first pages, not every page after it, and an address cited shows the same month tomorrow. Numbered newest
- * first across the whole list, every page moved when one record did (docs/scale.md).
+ * its months. A list longer than the first page shows is read by month (/lists/penalty/month/2026-11/, then …/2/):
+ * a month's pages show only that month's records and its neighbours, so a record added, repaired or ended changes
+ * the pages of its month and the first pages, not every page after it, and an address cited shows the same month
+ * tomorrow. Numbered newest first across the whole list, every page moved when one record did (docs/scale.md).
  */
 export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Generator<ListJob> {
   const names = new Map(subjects.map((s) => [s.id, s.name]));
