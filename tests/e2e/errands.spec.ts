@@ -115,6 +115,17 @@ test.describe('a journalist cites a record', () => {
     await expect(page).toHaveURL(new RegExp(`/lists/penalty/month/${monthsOfData[2]}/$`));
   });
 
+  test('the first page of a list reads on where it stops, in the month of its 51st record', async ({ page }) => {
+    const penalties = records().filter((r) => r.kind === 'penalty')
+      .sort((a, b) => (a.decisionDate! < b.decisionDate! ? 1 : a.decisionDate! > b.decisionDate! ? -1 : a.id < b.id ? -1 : 1));
+    const next = penalties[50]!;
+    await page.goto('/lists/penalty/');
+    await expect(page.getByRole('table').getByRole('row')).toHaveCount(51);
+    await page.getByRole('link', { name: /^接着看更早的记录/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/lists/penalty/month/${next.decisionDate!.slice(0, 7)}/(\\d+/)?$`));
+    await expect(page.locator(`a[href="/record/${next.id}/"]`)).toBeVisible();
+  });
+
   test('the black list shows reason, basis, measures, removal conditions and remedies for each entry', async ({ page }) => {
     await page.goto('/lists/black/');
     const entry = page.locator('article.record').first();

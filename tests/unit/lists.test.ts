@@ -66,8 +66,19 @@ describe('list pages by month', () => {
     expect(first.newest.map((r) => r.id).slice(0, 4)).toEqual(['cf-f1', 'cf-f2', 'cf-j001', 'cf-j002']);
     expect(first.newest.at(-1)!.id).toBe('cf-j048');
     expect(first.ends.reduce((n, [, k]) => n + k, 0)).toBe(125);
+    // Reading on: the 51st record (cf-j049) is on January's first page.
+    expect((first as unknown as { more: unknown }).more).toEqual({ url: '/lists/penalty/month/2026-01/', month: '2026-01', page: 1 });
     const year = pages.get('lists/penalty/year/2025/index.html')!.props as { total: number; newest: PublishedRecord[]; months: string[] };
     expect([year.total, year.months, year.newest.map((r) => r.id)]).toEqual([3, ['2025-12'], ['cf-d1', 'cf-d2', 'cf-d3']]);
+  });
+
+  it('sends a reader on to the second page of a month when the first page shows fifty of that month', () => {
+    const march = Array.from({ length: 60 }, (_, i) => penalty(`cf-m${String(i + 1).padStart(2, '0')}`, `2026-03-${String(30 - Math.floor(i / 3)).padStart(2, '0')}`));
+    const one = byPath(jobs(march)).get('lists/penalty/index.html')!.props as { more: unknown; newest: PublishedRecord[] };
+    expect(one.newest.at(-1)!.id).toBe('cf-m50');
+    expect(one.more).toEqual({ url: '/lists/penalty/month/2026-03/2/', month: '2026-03', page: 2 });
+    // A list the first page shows whole goes on nowhere.
+    expect('more' in byPath(jobs(march.slice(0, 50))).get('lists/penalty/index.html')!.props).toBe(false);
   });
 
   it('gives a month its neighbours, and its total only on its first page', () => {

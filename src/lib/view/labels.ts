@@ -13,3 +13,9 @@ export const STATE_CLASS: Record<DisclosureState, string> = {
   不予公示: 'bg-gray-100 text-gray-900 ring-gray-700',
   已修复: 'bg-gray-100 text-gray-900 ring-gray-700',
 };
+
+/** A month of a list (YYYY-MM) as a reader says it: 2026年1月. */
+export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
+
+/** Where a list's first page says to read on: 接着看更早的记录：2026年1月第 2 页. */
+export const moreLabel = (more: { month: string; page: number }) => `接着看更早的记录：${monthLabel(more.month)}${more.page > 1 ? `第 ${more.page} 页` : ''}`;

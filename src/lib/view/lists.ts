@@ -77,9 +77,21 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
     }
     return months.map((m) => m.month);
   };
-  const first = (list: PublishedRecord[]) => {
+  /**
+   * What a first page shows of its list; `base`: where the list's months are. `more`: the month page the list goes on
+   * at (that of its first record not shown), for reading on from the newest without choosing a month.
+   */
+  const first = (list: PublishedRecord[], base: string) => {
     const newest = list.slice(0, PAGE_SIZE);
-    return { newest, total: list.length, ends: endCounts(list), names: namesOf(newest, names) };
+    const next = list[PAGE_SIZE];
+    let more: { url: string; month: string; page: number } | undefined;
+    if (next) {
+      // Its place in its month: the records of that month shown before it (the list is newest first).
+      const month = recordDate(next).slice(0, 7);
+      const page = Math.floor(newest.filter((r) => recordDate(r).startsWith(month)).length / PAGE_SIZE) + 1;
+      more = { url: `${monthUrl(base, month)}${page > 1 ? `${page}/` : ''}`, month, page };
+    }
+    return { newest, total: list.length, ends: endCounts(list), names: namesOf(newest, names), ...(more ? { more } : {}) };
   };
 
   // Each kind: its first page, each year's, and its months.
@@ -87,12 +99,12 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
     const list = records.filter((r) => r.kind === kind);
     const common = { kind, years: yearsOf(list), authorities: counted(authoritiesOf(list)) };
     const months = yield* monthPages(list, listUrl(kind), { kind });
-    yield { component: 'ListPage', path: fileOf(listUrl(kind)), props: { ...common, months, ...first(list) } };
+    yield { component: 'ListPage', path: fileOf(listUrl(kind)), props: { ...common, months, ...first(list, listUrl(kind)) } };
     for (const year of common.years) {
       const ofYear = list.filter((r) => recordDate(r).startsWith(year));
       yield {
         component: 'ListPage', path: fileOf(listUrl(kind, year)),
-        props: { ...common, year, months: months.filter((m) => m.startsWith(year)), ...first(ofYear) },
+        props: { ...common, year, months: months.filter((m) => m.startsWith(year)), ...first(ofYear, listUrl(kind)) },
       };
     }
   }
@@ -109,7 +121,7 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
       counts[kind] = list.length;
       preview.push(...list.slice(0, AUTHORITY_PREVIEW));
       const months = yield* monthPages(list, authorityListUrl(name, kind), { kind, authority: name });
-      yield { component: 'AuthorityKindPage', path: fileOf(authorityListUrl(name, kind)), props: { name, kind, months, ...first(list) } };
+      yield { component: 'AuthorityKindPage', path: fileOf(authorityListUrl(name, kind)), props: { name, kind, months, ...first(list, authorityListUrl(name, kind)) } };
     }
     yield {
       component: 'AuthorityPage', path: fileOf(authorityUrl(name)),
