@@ -1,5 +1,6 @@
 import { KINDS, SECTION_ORDER as KIND_ORDER } from '../kinds/index.ts';
 import type { DisclosureState, RecordKind } from '../schemas/common.ts';
+import type { ReadOn } from './lists.ts';
 
 /** Sections of a subject page, in the order a reader looks for them, titled by each kind's module. */
 export const SECTION_ORDER: { kind: RecordKind; title: string }[] = KIND_ORDER.map((kind) => ({ kind, title: KINDS[kind].section }));
@@ -18,4 +19,4 @@ export const STATE_CLASS: Record<DisclosureState, string> = {
 export const monthLabel = (month: string) => `${month.slice(0, 4)}年${Number(month.slice(5))}月`;
 
 /** Where a list's first page says to read on: 接着看更早的记录：2026年1月第 2 页. */
-export const moreLabel = (more: { month: string; page: number }) => `接着看更早的记录：${monthLabel(more.month)}${more.page > 1 ? `第 ${more.page} 页` : ''}`;
+export const moreLabel = (more: Pick<ReadOn, 'month' | 'page'>) => `接着看更早的记录：${monthLabel(more.month)}${more.page > 1 ? `第 ${more.page} 页` : ''}`;

@@ -11,7 +11,7 @@ import type { Subject } from '../schemas/subject.ts';
 import { letterSlug } from '../search/pinyin.ts';
 import { endCounts } from './ends.ts';
 import { letterCounts, subjectsByLetter } from './initials.ts';
-import { fileOf, paginate } from './paginate.ts';
+import { fileOf, pageUrl, paginate } from './paginate.ts';
 import { recordDate, yearsOf } from './record.ts';
 import { authoritiesOf, byName, type Authority } from './authorities.ts';
 import { authorityListUrl, authorityUrl, listUrl, monthUrl } from './urls.ts';
@@ -24,6 +24,8 @@ export const AUTHORITY_PREVIEW = 20;
 
 export type ListComponent = 'ListPage' | 'MonthPage' | 'AuthoritiesPage' | 'AuthorityPage' | 'AuthorityKindPage' | 'SubjectsPage' | 'SubjectsLetterPage';
 export interface ListJob { component: ListComponent; path: string; props: Record<string, unknown> }
+/** Where a list's first page goes on: the month page that holds its first record not shown. */
+export interface ReadOn { url: string; month: string; page: number }
 
 /** The names of the subjects a page's records are about. */
 function namesOf(records: PublishedRecord[], names: Map<string, string>): Map<string, string> {
@@ -84,12 +86,12 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
   const first = (list: PublishedRecord[], base: string) => {
     const newest = list.slice(0, PAGE_SIZE);
     const next = list[PAGE_SIZE];
-    let more: { url: string; month: string; page: number } | undefined;
+    let more: ReadOn | undefined;
     if (next) {
       // Its place in its month: the records of that month shown before it (the list is newest first).
       const month = recordDate(next).slice(0, 7);
       const page = Math.floor(newest.filter((r) => recordDate(r).startsWith(month)).length / PAGE_SIZE) + 1;
-      more = { url: `${monthUrl(base, month)}${page > 1 ? `${page}/` : ''}`, month, page };
+      more = { url: pageUrl(monthUrl(base, month), page), month, page };
     }
     return { newest, total: list.length, ends: endCounts(list), names: namesOf(newest, names), ...(more ? { more } : {}) };
   };

@@ -5,9 +5,12 @@
  */
 import type { Page } from 'astro';
 
+/** The address of page `n` of a list whose first page is at `base`. */
+export const pageUrl = (base: string, n: number) => (n === 1 ? base : `${base}${n}/`);
+
 export function paginate<T>(data: T[], pageSize: number, base: string): Page<T>[] {
   const lastPage = Math.max(1, Math.ceil(data.length / pageSize));
-  const url = (n: number) => (n === 1 ? base : `${base}${n}/`);
+  const url = (n: number) => pageUrl(base, n);
   return Array.from({ length: lastPage }, (_, i) => {
     const n = i + 1;
     const start = i * pageSize;
