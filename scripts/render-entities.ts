@@ -4,8 +4,8 @@
  * (src/render/entities.ts), and worker threads render them with Astro's container API, a fresh container
  * every CHUNK pages (one long-lived container keeps every route and slows down ~25×).
  *
- * Incremental: each page's content hash (its props, the compiled components, the stylesheet links) is kept
- * in .cache/entities/manifest.json; a page whose hash is unchanged and whose file is in place is not
+ * Incremental: each page's content hash (its props, the compiled components, the stylesheet links, the district's
+ * settings) is kept in .cache/entities/manifest.json; a page whose hash is unchanged and whose file is in place is not
  * rendered or written again. --full renders everything, over the files in place, and removes every other file of
  * its folders.
  *
@@ -19,6 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import type { Page } from 'astro';
+import { loadDistrict } from '../src/lib/district.ts';
 import { readNdjsonLines } from '../src/lib/ndjson.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
 import type { Subject } from '../src/lib/schemas/subject.ts';
@@ -105,9 +106,19 @@ for await (const { value: r, line } of readNdjsonLines<PublishedRecord>(join(val
   if (list) list.push(r);
   else bySubject.set(r.subjectId, [r]);
 }
-// What else goes into every page: the compiled components, the worker that writes them, the stylesheet links.
+/**
+ * The district's settings, which the components read when they run (src/site.config.ts), not compiled in: its name,
+ * colours, links and footer are on every page, its objection rules in every record's guidance. All of them but where
+ * its data comes from (`sources`, the paths resolved) and the ID key, which change what the data is, not how a page
+ * shows it. Left out until 2026-12-07, a district renamed in district.yaml kept its old name on every entity page of a
+ * second build, while Astro's pages showed the new one.
+ */
+const { file: _file, sourcesFile: _sourcesFile, sources: _sources, idSecret: _idSecret, shards, ...settings } = loadDistrict();
+const districtKey = JSON.stringify({ ...settings, shards: shards.map(({ dataDir: _dataDir, ...shard }) => shard) });
+// What else goes into every page: the compiled components, the worker that writes them, the stylesheet links, the
+// district's settings.
 const version = createHash('sha1').update(await readFile(bundle)).update(await readFile(new URL('./render-worker.ts', import.meta.url)))
-  .update(headTags).digest('hex');
+  .update(headTags).update(districtKey).digest('hex');
 const previous: { version?: string; pages: Record<string, string> } = values.full || !existsSync(manifestFile)
   ? { pages: {} } : JSON.parse(await readFile(manifestFile, 'utf8'));
 // Lists, authorities and the subject index were Astro's until 2026-11-25: a manifest from before knows none of

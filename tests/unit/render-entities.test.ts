@@ -112,6 +112,22 @@ describe('render-entities, a second time', () => {
     expect(readFileSync(join(DIST, `subject/${lone.subjectId}/index.html`), 'utf8')).not.toContain(lone.id);
     expect(statSync(untouched).mtimeMs).toBe(before);
 
+    // The district renamed in its configuration: its name is on every page (the header, the title), which the
+    // components read when they run, so every page is written again.
+    const renamed = join(DIR, 'district.yaml');
+    const yaml = readFileSync(join(ROOT, 'district.yaml'), 'utf8');
+    expect(yaml).toMatch(/^  name: 信用道里$/m);
+    writeFileSync(renamed, yaml.replace(/^  name: 信用道里$/m, '  name: 信用道里（更名测试）'));
+    const rename = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/render-entities.ts',
+      '--data', join(DIR, 'data'), '--dist', DIST, '--site', join(DIR, 'site'), '--cache', CACHE],
+    { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CREDIT_CONFIG: renamed } });
+    expect(rename.status, rename.stderr).toBe(0);
+    expect(counts(rename.stderr)).toEqual([rendered! - 3, 0, 0]);
+    expect(readFileSync(untouched, 'utf8')).toContain('- 信用道里（更名测试）</title>');
+    // Named back: every page again, with the name it had.
+    expect(counts(render().stderr)).toEqual([rendered! - 3, 0, 0]);
+    expect(readFileSync(untouched, 'utf8')).toContain('- 信用道里</title>');
+
     // --full renders every page again over the files in place, and removes every file of its folders that is not
     // one of its pages, with the folders left empty.
     const stray = join(DIST, 'record/no-such-record/index.html');
