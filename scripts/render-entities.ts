@@ -115,10 +115,11 @@ for await (const { value: r, line } of readNdjsonLines<PublishedRecord>(join(val
  */
 const { file: _file, sourcesFile: _sourcesFile, sources: _sources, idSecret: _idSecret, shards, ...settings } = loadDistrict();
 const districtKey = JSON.stringify({ ...settings, shards: shards.map(({ dataDir: _dataDir, ...shard }) => shard) });
-// What else goes into every page: the compiled components, the worker that writes them, the stylesheet links, the
+// What else goes into every page: the compiled components, the worker that writes them, this stage (a credit file's
+// and a permalink's hash is of their lines, and the props are made from them here), the stylesheet links, the
 // district's settings.
 const version = createHash('sha1').update(await readFile(bundle)).update(await readFile(new URL('./render-worker.ts', import.meta.url)))
-  .update(headTags).update(districtKey).digest('hex');
+  .update(await readFile(new URL(import.meta.url))).update(headTags).update(districtKey).digest('hex');
 const previous: { version?: string; pages: Record<string, string> } = values.full || !existsSync(manifestFile)
   ? { pages: {} } : JSON.parse(await readFile(manifestFile, 'utf8'));
 // Lists, authorities and the subject index were Astro's until 2026-11-25: a manifest from before knows none of
