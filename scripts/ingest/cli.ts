@@ -1,8 +1,10 @@
 /**
  * npm run ingest -- [--config FILE] [--sources FILE] [--out DIR] [--today YYYY-MM-DD] [--allow-shrink] [--strict] [--cache DIR] [--fresh | --no-cache]
  * A source unchanged since the last run (same bytes, descriptor, ID key and ingest code) is not read again: its
- * outcome is kept in --cache (.cache/ingest). --fresh reads every source and refills the cache (npm run build --
- * --full); --no-cache reads every source and keeps nothing.
+ * outcome is kept in --cache (.cache/ingest). When every input is the last run's (each source, the day, the rules,
+ * the flags, the code) and --out holds what that run wrote, untouched, the output stands and nothing more is done
+ * (memo.ts). --fresh reads every source and refills the cache (npm run build -- --full); --no-cache reads every
+ * source and keeps nothing.
  * Exit 0 when the run completed (rejected rows are reported, not fatal; a failed source that fell back to
  * its last good snapshot is reported as stale); 1 when a source fails with no snapshot to fall back to, or
  * any source fails under --strict; the last good output is then left as it was. 2: bad arguments or configuration.
@@ -13,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { isIsoDate } from '../../src/lib/dates.ts';
 import { ConfigError, idSecret, loadDistrict } from '../../src/lib/district.ts';
 import { SourceError } from './errors.ts';
+import { forgetRun, outputStands, recordRun } from './memo.ts';
 import { IngestError, runIngest } from './run.ts';
 import { writeOutputs } from './write.ts';
 
@@ -58,6 +61,8 @@ async function main(): Promise<number> {
   const barOf = new Map<string, SingleBar>();
   const cached: string[] = [];
   const appended: string[] = [];
+  const out = resolve(values.out);
+  const cacheDir = values['no-cache'] ? undefined : resolve(values.cache);
   const result = await runIngest({
     sourcesFile,
     outDir: resolve(values.out),
@@ -66,8 +71,9 @@ async function main(): Promise<number> {
     strict: values.strict,
     config: district.disclosure,
     secret,
-    cacheDir: values['no-cache'] ? undefined : resolve(values.cache),
+    cacheDir,
     freshCache: values.fresh,
+    standing: (key: string) => (cacheDir && !values.fresh ? outputStands(cacheDir, out, key) : Promise.resolve(false)),
     onCached: (source) => cached.push(source),
     onAppended: (source, rows) => appended.push(`${source}（${rows} 行）`),
     onProgress: bars ? (source, done, total) => {
@@ -76,10 +82,16 @@ async function main(): Promise<number> {
       bar.update(done, { source });
     } : undefined,
   }).finally(() => bars?.stop());
-  await writeOutputs(resolve(values.out), result);
+  const seconds = () => ((performance.now() - started) / 1000).toFixed(1);
+  if ('unchanged' in result) {
+    console.error(`ingest ${sourcesFile} @ ${values.today}: 每个来源的内容与描述、日期、规则和读入程序都与上次相同，${values.out} 中上次的输出原样保留；${seconds()} 秒`);
+    return 0;
+  }
+  if (cacheDir) await forgetRun(cacheDir);
+  await writeOutputs(out, result);
+  if (cacheDir && result.key) await recordRun(cacheDir, out, result.key);
   const t = result.report.totals;
-  const seconds = ((performance.now() - started) / 1000).toFixed(1);
-  console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds} 秒 → ${values.out}${cached.length ? `（未变的来源沿用上次读取结果：${cached.join('、')}）` : ''}${appended.length ? `（只在末尾追加的来源只读了追加的行：${appended.join('、')}）` : ''}`);
+  console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds()} 秒 → ${values.out}${cached.length ? `（未变的来源沿用上次读取结果：${cached.join('、')}）` : ''}${appended.length ? `（只在末尾追加的来源只读了追加的行：${appended.join('、')}）` : ''}`);
   for (const s of result.report.sources) {
     console.error(`  ${s.id}: ${s.rows} 行，接受 ${s.accepted}，拒收 ${s.rejected}，排除 ${s.excluded}，警告 ${s.warnings.length}${s.unusedColumns.length ? `，未用列 ${s.unusedColumns.join('、')}` : ''}`);
     if (s.stale) console.error(`    ⚠ 本次读取失败（${s.stale.reason}），沿用 ${s.stale.since} 的快照`);

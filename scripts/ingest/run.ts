@@ -20,7 +20,8 @@ import { fetchSource } from './fetch.ts';
 import { fieldsFor } from './fields.ts';
 import { readSources } from './pool.ts';
 import { resolve, type Accepted } from './resolve.ts';
-import { ingestCached, type QuarantineEntry, type SourceOptions, type SourceOutcome } from './source.ts';
+import { DEVELOPMENT_SECRET, ingestCached, type QuarantineEntry, type SourceOptions, type SourceOutcome } from './source.ts';
+import { runKey } from './memo.ts';
 
 export interface RunOptions extends SourceOptions {
   sourcesFile: string;
@@ -33,6 +34,9 @@ export interface RunOptions extends SourceOptions {
   /** Threads that read the sources (pool.ts); by default one per processor where the sources are a city's. */
   workers?: number;
 }
+
+/** The last run's output stands (memo.ts): every input is the one it was made from. */
+export interface Unchanged { unchanged: true; key: string; report: IngestReport }
 
 export { DEVELOPMENT_SECRET, type QuarantineEntry } from './source.ts';
 
@@ -48,6 +52,8 @@ export interface RunResult {
   quarantine: QuarantineEntry[];
   /** snapshots/ID.bin and .json: each source's bytes as ingested, for the next run to fall back to. */
   snapshots: Record<string, string | Uint8Array>;
+  /** The key of the run's inputs (memo.ts), when every source was read as fetched (none fell back to its snapshot). */
+  key?: string;
 }
 
 /** The output files as text (for small runs and tests; writeOutputs streams the same lines). */
@@ -134,7 +140,13 @@ function checkShrink(desc: SourceDescriptor, accepted: number, previous: IngestR
   }
 }
 
-export async function runIngest(opts: RunOptions): Promise<RunResult> {
+/**
+ * With `standing`, asked once every source is fetched whether the output made from inputs of this key is still in
+ * place (memo.ts outputStands): then nothing is read or resolved, and the last run's report comes back.
+ */
+export async function runIngest(opts: RunOptions): Promise<RunResult>;
+export async function runIngest(opts: RunOptions & { standing: (key: string) => Promise<boolean> }): Promise<RunResult | Unchanged>;
+export async function runIngest(opts: RunOptions & { standing?: (key: string) => Promise<boolean> }): Promise<RunResult | Unchanged> {
   const sources = await loadSources(opts.sourcesFile);
   const baseDir = dirname(opts.sourcesFile);
   const previous = await lastReport(opts.outDir);
@@ -153,6 +165,12 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
       fetched.push({ error });
     }
   }
+  const digests = fetched.map((f) => f.bytes && sha256(f.bytes));
+  const key = fetched.every((f) => f.bytes) ? runKey({
+    today: opts.today, config: opts.config ?? DEFAULT_DISCLOSURE_CONFIG, secret: opts.secret ?? DEVELOPMENT_SECRET, strict: opts.strict ?? false,
+    allowShrink: opts.allowShrink ?? false, sources: sources.map((desc, i) => ({ desc, sha256: digests[i]! })),
+  }) : undefined;
+  if (key && previous && opts.standing && await opts.standing(key)) return { unchanged: true, key, report: previous };
   const jobs = sources.flatMap((desc, i) => (fetched[i]!.bytes ? [{ desc, bytes: fetched[i]!.bytes }] : []));
   const read = await readSources(jobs, opts);
   const outcomes = new Map(jobs.map((job, i) => [job.desc, read[i]!]));
@@ -178,7 +196,7 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
       stale = { since: snap.fetchedOn, reason: e.reason };
       outcome = await ingestCached(desc, bytes, opts);
     }
-    const digest = sha256(bytes);
+    const digest = stale ? sha256(bytes) : digests[i]!;
     const snap = snapshotFiles(desc.id);
     snapshots[snap.bytes] = bytes;
     snapshots[snap.meta] = `${JSON.stringify({ id: desc.id, sha256: digest, fetchedOn, bytes: bytes.length })}\n`;
@@ -213,5 +231,6 @@ export async function runIngest(opts: RunOptions): Promise<RunResult> {
   const t = report.totals;
   if (t.accepted !== t.published + t.withheld + t.merged + t.events) throw new IngestError('内部错误：接受的行数与记录数不平衡');
   const summary = summarize(resolved.records, resolved.subjects, opts.today);
-  return { report, records: resolved.records, subjects: resolved.subjects, summary, quarantine, snapshots };
+  const stood = reports.some((r) => r.stale) ? undefined : key;
+  return { report, records: resolved.records, subjects: resolved.subjects, summary, quarantine, snapshots, ...(stood ? { key: stood } : {}) };
 }

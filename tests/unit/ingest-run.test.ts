@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -105,6 +105,63 @@ describe('the cache of sources read', () => {
     rmSync(join(cacheDir, 'xzcf.key'));
     await runIngest({ sourcesFile: f.sources, outDir: f.out, today: '2026-06-01', cacheDir, onCached: (s) => cached.push(s) });
     expect(cached).toEqual([]);
+  });
+});
+
+describe('a run whose every input is the last run’s (memo.ts)', () => {
+  const withCache = (f: ReturnType<typeof fixture>, ...args: string[]) => spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning',
+    'scripts/ingest/cli.ts', '--sources', f.sources, '--out', f.out, '--cache', join(f.dir, 'cache'), ...args], { encoding: 'utf8' });
+  const KEPT = '中上次的输出原样保留';
+  const times = (f: ReturnType<typeof fixture>) => ['records.ndjson', 'subjects.ndjson', 'summary.json', 'ingest-report.json']
+    .map((n) => statSync(join(f.out, n)).mtimeMs);
+  it('leaves the output as it is, and runs again when a source, the day, a flag or the output itself changed', () => {
+    const f = fixture();
+    const first = withCache(f, '--today', '2026-06-01');
+    expect(first.status, first.stderr).toBe(0);
+    expect(first.stderr).toContain('拒收 1');
+    const written = times(f);
+    const records = readFileSync(join(f.out, 'records.ndjson'), 'utf8');
+
+    const again = withCache(f, '--today', '2026-06-01');
+    expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain(KEPT);
+    expect(times(f)).toEqual(written);
+
+    // Another day: disclosure is worked out again.
+    const later = withCache(f, '--today', '2026-06-02');
+    expect(later.stderr).not.toContain(KEPT);
+    expect(JSON.parse(readFileSync(join(f.out, 'ingest-report.json'), 'utf8')).today).toBe('2026-06-02');
+    expect(withCache(f, '--today', '2026-06-02').stderr).toContain(KEPT);
+    // A flag that decides failures.
+    expect(withCache(f, '--today', '2026-06-02', '--strict').stderr).not.toContain(KEPT);
+    // An output file changed or gone since: made again.
+    rmSync(join(f.out, 'quarantine.ndjson'));
+    expect(withCache(f, '--today', '2026-06-02', '--strict').stderr).not.toContain(KEPT);
+    expect(existsSync(join(f.out, 'quarantine.ndjson'))).toBe(true);
+    writeFileSync(join(f.out, 'records.ndjson'), '');
+    expect(withCache(f, '--today', '2026-06-02', '--strict').stderr).not.toContain(KEPT);
+    expect(readFileSync(join(f.out, 'records.ndjson'), 'utf8')).not.toBe('');
+    // --fresh reads and writes everything.
+    expect(withCache(f, '--today', '2026-06-02', '--strict', '--fresh').stderr).not.toContain(KEPT);
+
+    // The source corrected (the bad row dropped): read again, and its output is the new one.
+    writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER + GOOD.join('\n') + '\n', 'gbk'));
+    const changed = withCache(f, '--today', '2026-06-01');
+    expect(changed.stderr).not.toContain(KEPT);
+    expect(changed.stderr).toContain('拒收 0');
+    expect(readFileSync(join(f.out, 'records.ndjson'), 'utf8')).toBe(records);
+    expect(JSON.parse(readFileSync(join(f.out, 'ingest-report.json'), 'utf8')).totals.rows).toBe(3);
+  });
+  it('does not stand on a run that fell back to a source’s snapshot', () => {
+    const f = fixture();
+    expect(withCache(f, '--today', '2026-06-01').status).toBe(0);
+    writeFileSync(join(f.dir, 'xzcf.csv'), iconv.encode(HEADER, 'gbk'));
+    const stale = withCache(f, '--today', '2026-06-01');
+    expect(stale.stderr).toContain('沿用 2026-06-01 的快照');
+    // The same emptied source again: it is still reported stale, not taken as the output of a run that read it.
+    const again = withCache(f, '--today', '2026-06-01');
+    expect(again.stderr).not.toContain(KEPT);
+    expect(again.stderr).toContain('沿用 2026-06-01 的快照');
   });
 });
 
