@@ -68,9 +68,16 @@ describe('render-entities, a second time', () => {
     const untouched = join(DIST, `record/${records.find((r) => r.subjectId !== lone.subjectId)!.id}/index.html`);
     const before = statSync(untouched).mtimeMs;
 
-    // Nothing changed: nothing is written.
+    // Nothing changed: nothing is read or written; the stage stands as its last run left it.
     const again = render();
     expect(counts(again.stderr)).toEqual([0, rendered, 0]);
+    expect(again.stderr).toContain('as the last run left them');
+    // The same data written again (another time on its files): every page's inputs are compared, none changed.
+    write(subjects, records);
+    const rewritten = render();
+    expect(counts(rewritten.stderr)).toEqual([0, rendered, 0]);
+    expect(rewritten.stderr).not.toContain('as the last run left them');
+    expect(statSync(untouched).mtimeMs).toBe(before);
 
     // A page whose hash is unchanged but whose folder went from dist/ is written again, and only it.
     const other = records.find((r) => r.subjectId !== lone.subjectId && !untouched.includes(r.id))!;
