@@ -15,7 +15,7 @@
  *   node scripts/search-index.ts [--data content/data] [--dist dist] [--index-dist dist] [--full] [--max-delta 0.1]
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,43 @@ const manifestFile = join(cacheDir, 'manifest.json');
 const BASE_FILES = join(cacheDir, 'base');
 const sha1 = (s: string | Buffer) => createHash('sha1').update(s).digest('hex');
 
+/**
+ * The stubs' code and the packages: when any of it changes, the base is rebuilt. All of src/lib/ (the stubs are made
+ * with its titles, pairs and pinyin) and the lock file (pinyin-pro, the segmenter, Pagefind): an unchanged subject's
+ * stub is not made again (its input hash says it is the same), so its code must be the same too.
+ */
+const LIB = fileURLToPath(new URL('../src/lib/', import.meta.url));
+const format = sha1([
+  ...filesUnder(LIB).sort().flatMap((f) => [f, readFileSync(join(LIB, f), 'utf8')]),
+  ...['../node_modules/pagefind/package.json', '../package-lock.json'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')),
+].join('\0'));
+const district = loadDistrict();
+
+/**
+ * The stage stands when nothing it reads changed since its last run: the same code (the stubs' format and this
+ * stage), the same settings, and the same data files (their size and time: the ingest leaves them as they are when its
+ * inputs are the last run's), with the index and the lookups in place. Reading every record and subject, making every
+ * lookup and merging an empty delta into the base only to find nothing changed took about 20 s of processor time at
+ * 100,000 subjects. Kept in RUN_FILE with the lookups.json it staged, removed as a run starts: a run that fails
+ * leaves none.
+ */
+const RUN_FILE = join(cacheDir, 'run.json');
+const dataFiles = [values.data, ...district.shards.flatMap((x) => (x.dataDir ? [x.dataDir] : []))]
+  .flatMap((dir) => ['subjects.ndjson', 'records.ndjson'].map((f) => resolve(dir, f)));
+const runInputs = sha1(JSON.stringify({
+  format, stage: sha1(readFileSync(new URL(import.meta.url))), region: district.site.region, indexDist, maxDelta: values['max-delta'],
+  shards: district.shards.map(({ dataDir: _dataDir, ...x }) => x),
+  data: dataFiles.map((f) => { const st = existsSync(f) ? statSync(f) : null; return [f, st?.size, st?.mtimeMs]; }),
+}));
+const lastRun: { inputs: string; lookups: string } | null = existsSync(RUN_FILE) ? JSON.parse(readFileSync(RUN_FILE, 'utf8')) : null;
+if (!values.full && lastRun?.inputs === runInputs && [join(BASE, 'pagefind-entry.json'), join(indexDist, 'codes'), join(indexDist, 'docno')].every(existsSync)) {
+  mkdirSync(resolve(values.dist), { recursive: true });
+  writeFileSync(resolve(values.dist, 'lookups.json'), lastRun.lookups);
+  console.error(`search index: as the last run left it (the same data and code) in ${((performance.now() - started) / 1000).toFixed(1)} s → ${indexDist}`);
+  process.exit(0);
+}
+rmSync(RUN_FILE, { force: true });
+
 /** The values of an NDJSON file, and the hash of each one's line (what a stub is made from, as the ingest wrote it). */
 async function readHashed<T>(file: string): Promise<{ values: T[]; hashes: string[] }> {
   const out: { values: T[]; hashes: string[] } = { values: [], hashes: [] };
@@ -86,19 +123,10 @@ const docNos = docNoShards((function* (): Generator<[string, DocNoHit]> {
 writeShards(join(indexDist, 'docno'), docNos.shards);
 // How the lookups are split, for the portals that search this one with theirs (district.yaml `shards`).
 mkdirSync(resolve(values.dist), { recursive: true });
-writeFileSync(resolve(values.dist, 'lookups.json'), `${JSON.stringify({ codeDigits: lookup.digits, docNoDigits: docNos.digits })}\n`);
+const lookupsJson = `${JSON.stringify({ codeDigits: lookup.digits, docNoDigits: docNos.digits })}\n`;
+writeFileSync(resolve(values.dist, 'lookups.json'), lookupsJson);
 
 // 2. The stubs and what changed since the base index was built.
-/**
- * The stubs' code and the packages: when any of it changes, the base is rebuilt. All of src/lib/ (the stubs are made
- * with its titles, pairs and pinyin) and the lock file (pinyin-pro, the segmenter, Pagefind): an unchanged subject's
- * stub is not made again (its input hash says it is the same), so its code must be the same too.
- */
-const LIB = fileURLToPath(new URL('../src/lib/', import.meta.url));
-const format = sha1([
-  ...filesUnder(LIB).sort().flatMap((f) => [f, readFileSync(join(LIB, f), 'utf8')]),
-  ...['../node_modules/pagefind/package.json', '../package-lock.json'].map((f) => readFileSync(new URL(f, import.meta.url), 'utf8')),
-].join('\0'));
 /** The base index: each stub's hash, the fragment holding it, and (this portal's subjects) the hash of what it was made from. */
 interface Manifest { format: string; base: Record<string, { hash: string; fragment: string; input?: string }> }
 const stored: Manifest | null = !values.full && existsSync(manifestFile) && existsSync(join(BASE, 'pagefind-entry.json')) && existsSync(join(BASE_FILES, 'pagefind-entry.json'))
@@ -110,7 +138,6 @@ const previous = stored?.format === format ? stored : null;
  * this portal's subjects, and those of every portal in district.yaml `shards` whose built data is given, so that a
  * province's search fetches one index (docs/scale.md). With shards, every stub carries its region as a filter.
  */
-const district = loadDistrict();
 const stubs = new Map<string, string>();
 const withRegion = district.shards.length > 0;
 /** Each stub's hash. */
@@ -458,3 +485,5 @@ for (const c of compacted) {
 }
 summary += merged;
 console.error(`search index: ${summary}; stubs made for ${made} of ${inputs.size} subject(s) with public records (${counts.subjects} subjects, ${counts.records} records) in ${((performance.now() - started) / 1000).toFixed(1)} s (${Object.entries(phases).map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}) → ${indexDist}`);
+mkdirSync(cacheDir, { recursive: true });
+writeFileSync(RUN_FILE, `${JSON.stringify({ inputs: runInputs, lookups: lookupsJson })}\n`);

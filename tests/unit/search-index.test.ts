@@ -3,7 +3,7 @@
  * left, a delta index that names exactly the base pages it supersedes, with the base left untouched.
  */
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { decode } from 'cbor2';
@@ -81,11 +81,23 @@ describe('search-index', () => {
     expect(urlOf(merged[40]!)).toBe(renamed.id);
     expect(readdirSync(join(cwd, 'dist/pagefind/fragment'))).toHaveLength(41);
     for (const [f, t] of mtimes) expect(statSync(join(cwd, 'dist/pagefind/fragment', f)).mtimeMs).toBe(t);
-    // Rebuilt once more with nothing changed since, the merge is made from the base again, not from the last merge.
+    // Rebuilt once more with the same data written again (new times on its files), the merge is made from the base
+    // again, not from the last merge.
+    const later = new Date(Date.now() + 60_000);
+    for (const f of ['subjects.ndjson', 'records.ndjson']) utimesSync(join(cwd, 'data', f), later, later);
     const again = run(cwd);
     expect(again.status, again.stderr).toBe(0);
+    expect(again.stderr).toContain('delta of 1 subject(s) merged into the base of 40');
     expect(pagesOf(join(cwd, 'dist/pagefind'))).toEqual(merged);
     expect(readdirSync(join(cwd, 'dist/pagefind/fragment'))).toHaveLength(41);
+    // Nothing changed since, not even the data files' times: the stage stands, and stages lookups.json as it was.
+    const lookups = readFileSync(join(cwd, 'site/lookups.json'), 'utf8');
+    rmSync(join(cwd, 'site/lookups.json'));
+    const stands = run(cwd);
+    expect(stands.status, stands.stderr).toBe(0);
+    expect(stands.stderr).toContain('as the last run left it');
+    expect(readFileSync(join(cwd, 'site/lookups.json'), 'utf8')).toBe(lookups);
+    expect(pagesOf(join(cwd, 'dist/pagefind'))).toEqual(merged);
     // The code lookup, kept in place: the gone subject's codes are no longer found, the renamed one's carry the new
     // name, and a shard holding neither keeps its file as it was.
     const codesNow = Object.assign({}, ...readdirSync(join(cwd, 'dist/codes')).map((f) => JSON.parse(readFileSync(join(cwd, 'dist/codes', f), 'utf8')))) as CodeShard;
