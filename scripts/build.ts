@@ -9,11 +9,13 @@
  * compression of its files use one thread each).
  * A second build in the same checkout is incremental by itself: sources that did not change are not read again
  * (.cache/ingest), entity pages whose content did not change are neither rendered nor written (.cache/entities); everything else is made in .cache/site and published
- * into dist/ only where its bytes changed (scripts/publish.ts). --full renders everything again.
+ * into dist/ only where its bytes changed (scripts/publish.ts). A stage whose inputs are those of its last run and
+ * whose output is as it left it stands: the ingest (scripts/ingest/memo.ts), Astro (astro-key.ts), the entity pages
+ * and the search index; so a build on the same day with nothing new writes nothing. --full renders everything again.
  * Prints one line per stage with its wall time and peak memory; --json writes them to FILE (npm run bench).
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -21,6 +23,8 @@ import { parseArgs } from 'node:util';
 import { descendants, usageOf } from './proc-usage.mjs';
 import { stylesheetLinks } from './head-tags.ts';
 import { publish } from './publish.ts';
+import { forgetOutput, outputStands, recordOutput } from './output-memo.ts';
+import { astroKey } from './astro-key.ts';
 import { ENTITY_DIRS } from '../src/lib/view/urls.ts';
 
 const { values } = parseArgs({
@@ -41,8 +45,16 @@ const flags = ['--disable-warning=ExperimentalWarning', '--import', join(ROOT, '
 const KEPT_DIRS = new Set<string>([...ENTITY_DIRS, 'pagefind', 'pagefind-delta', 'codes', 'docno']);
 /** Astro's pages, the open data and the search index are made here, then published into dist/ file by file. */
 const STAGED = join(ROOT, '.cache/site');
-/** The open data and lookups are staged beside, as Astro empties its folder when it starts; moved into STAGED before publishing. */
+/** The open data and lookups are staged beside, then moved into STAGED beside Astro's pages before publishing. */
 const STAGED_BESIDE = join(ROOT, '.cache/site-beside');
+/**
+ * Astro builds into ASTRO_OUT, kept between builds, and its pages are copied into STAGED from there: a build whose
+ * inputs of Astro's are those of the last one that ran it (astroKey) and whose ASTRO_OUT is as that one left it
+ * (ASTRO_MEMO, scripts/output-memo.ts) does not run Astro again. Its build is a fixed 5–7 s of processor time at any
+ * size, the longest stage of a build with nothing new.
+ */
+const ASTRO_OUT = join(ROOT, '.cache/astro');
+const ASTRO_MEMO = join(ROOT, '.cache/astro.json');
 
 /** A stage's wall time, its peak memory and the processor time it used (user and system, all its threads). */
 interface Stage { name: string; seconds: number; peakRssMB: number; cpuSeconds: number }
@@ -102,6 +114,26 @@ function run(name: string, args: string[], nodeFlags: string[] = []): Promise<St
   }));
 }
 
+/** Astro's pages in STAGED: built into ASTRO_OUT, or as the last build left them there when nothing they are made from changed. */
+async function astro(): Promise<Stage> {
+  const key = astroKey(ROOT);
+  if (!values.full && outputStands(ASTRO_MEMO, ASTRO_OUT, key)) {
+    const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
+    cpSync(ASTRO_OUT, STAGED, { recursive: true });
+    const cpu = process.cpuUsage(cpu0);
+    const stage = { name: 'astro', seconds: (performance.now() - t0) / 1000, peakRssMB: Math.round(process.memoryUsage().rss / 2 ** 20), cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+    stages.push(stage);
+    console.error(`build: astro: its pages as the last build made them (nothing they are made from changed), copied in ${stage.seconds.toFixed(1)} s`);
+    return stage;
+  }
+  forgetOutput(ASTRO_MEMO);
+  const stage = await run('astro', ['node_modules/astro/bin/astro.mjs', 'build']);
+  recordOutput(ASTRO_MEMO, ASTRO_OUT, key);
+  cpSync(ASTRO_OUT, STAGED, { recursive: true });
+  return stage;
+}
+
 /** Moves every file under `from` to the same place under `to`, into folders already there (Astro's data/index.html beside the open data). */
 function moveInto(from: string, to: string): void {
   if (!existsSync(from)) return;
@@ -127,7 +159,7 @@ const leftovers = existsSync(join(ROOT, '.cache')) ? readdirSync(join(ROOT, '.ca
 const oldRemoved = Promise.all(leftovers.map((dir) => rm(dir, { recursive: true, force: true })));
 mkdirSync(DIST, { recursive: true });
 for (const dir of [STAGED, STAGED_BESIDE]) rmSync(dir, { recursive: true, force: true });
-process.env.CREDIT_ASTRO_OUT = STAGED;
+process.env.CREDIT_ASTRO_OUT = ASTRO_OUT;
 // Entity pages into dist/ (their own folders), open data and lookups.json into STAGED_BESIDE, the search index and
 // the lookups' shards into dist/pagefind*, dist/codes and dist/docno: nothing one of them reads, another writes.
 // The entity pages carry the stylesheet links Astro gives its pages. A rebuild starts them at once with the last
@@ -136,12 +168,12 @@ process.env.CREDIT_ASTRO_OUT = STAGED;
 const entities = (site: string, name = 'entities') => run(name, ['scripts/render-entities.ts', '--site', site, ...(values.full ? ['--full'] : [])], values.full ? [] : [YOUNG]);
 const lastLinks = values.full ? '' : stylesheetLinks(DIST);
 const pages = lastLinks
-  ? Promise.all([run('astro', ['node_modules/astro/bin/astro.mjs', 'build']), entities(DIST)]).then(async ([astro, first]) => {
-    if (stylesheetLinks(STAGED) === lastLinks) return [astro, first];
+  ? Promise.all([astro(), entities(DIST)]).then(async ([built, first]) => {
+    if (stylesheetLinks(STAGED) === lastLinks) return [built, first];
     console.error('build: Astro gave its pages other stylesheet links than the last build: the entity pages are rendered again with them');
-    return [astro, first, await entities(STAGED, 'entities-again')];
+    return [built, first, await entities(STAGED, 'entities-again')];
   })
-  : run('astro', ['node_modules/astro/bin/astro.mjs', 'build']).then(async (astro) => [astro, await entities(STAGED)]);
+  : astro().then(async (built) => [built, await entities(STAGED)]);
 const together = (await Promise.all([
   pages,
   run('opendata', ['scripts/open-data.ts', '--dist', STAGED_BESIDE]).then((s) => [s]),

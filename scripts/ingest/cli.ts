@@ -73,7 +73,7 @@ async function main(): Promise<number> {
     secret,
     cacheDir,
     freshCache: values.fresh,
-    standing: (key: string) => (cacheDir && !values.fresh ? outputStands(cacheDir, out, key) : Promise.resolve(false)),
+    standing: async (key: string) => Boolean(cacheDir && !values.fresh && outputStands(cacheDir, out, key)),
     onCached: (source) => cached.push(source),
     onAppended: (source, rows) => appended.push(`${source}（${rows} 行）`),
     onProgress: bars ? (source, done, total) => {
@@ -87,9 +87,9 @@ async function main(): Promise<number> {
     console.error(`ingest ${sourcesFile} @ ${values.today}: 每个来源的内容与描述、日期、规则和读入程序都与上次相同，${values.out} 中上次的输出原样保留；${seconds()} 秒`);
     return 0;
   }
-  if (cacheDir) await forgetRun(cacheDir);
+  if (cacheDir) forgetRun(cacheDir);
   await writeOutputs(out, result);
-  if (cacheDir && result.key) await recordRun(cacheDir, out, result.key);
+  if (cacheDir && result.key) recordRun(cacheDir, out, result.key);
   const t = result.report.totals;
   console.error(`ingest ${sourcesFile} @ ${values.today}: ${t.rows} 行，接受 ${t.accepted}，拒收 ${t.rejected}，排除 ${t.excluded}；公示 ${t.published}，不公示 ${t.withheld}，合并 ${t.merged}，事件 ${t.events}；主体 ${t.subjects}；${seconds()} 秒 → ${values.out}${cached.length ? `（未变的来源沿用上次读取结果：${cached.join('、')}）` : ''}${appended.length ? `（只在末尾追加的来源只读了追加的行：${appended.join('、')}）` : ''}`);
   for (const s of result.report.sources) {

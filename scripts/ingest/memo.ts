@@ -5,16 +5,15 @@
  * that wrote the output folder, and that folder holds exactly the files that run wrote, with their sizes and
  * modification times, the output stands and nothing is read, resolved or written again.
  *
- * Kept in the cache folder as run.json: the key and every output file's size and time. A run that fails, or one that
- * falls back to a source's snapshot, records nothing.
+ * Kept in the cache folder as run.json (scripts/output-memo.ts): the key and every output file's size and time. A run
+ * that fails, or one that falls back to a source's snapshot, records nothing.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import type { DisclosureConfig } from '../../src/lib/disclosure-rules.ts';
 import type { SourceDescriptor } from '../../src/lib/schemas/source.ts';
 import { contextKey } from './cache.ts';
+import { forgetOutput, outputStands as standing, recordOutput } from '../output-memo.ts';
 
 export interface RunInputs {
   today: string;
@@ -36,42 +35,9 @@ export function runKey(i: RunInputs): string {
 
 const memoFile = (cacheDir: string) => join(cacheDir, 'run.json');
 
-/** Every file under `dir` (relative path → [size, modification time in ms]); empty when there is no such folder. */
-function filesOf(dir: string): Record<string, [number, number]> {
-  if (!existsSync(dir)) return {};
-  const out: Record<string, [number, number]> = {};
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const path = join(e.parentPath, e.name);
-    const st = statSync(path);
-    out[relative(dir, path)] = [st.size, st.mtimeMs];
-  }
-  return out;
-}
-
 /** Whether `outDir` holds what the run of this key wrote, untouched since. */
-export async function outputStands(cacheDir: string, outDir: string, key: string): Promise<boolean> {
-  let kept: { key: string; files: Record<string, [number, number]> };
-  try {
-    kept = JSON.parse(await readFile(memoFile(cacheDir), 'utf8'));
-  } catch {
-    return false;
-  }
-  if (kept.key !== key) return false;
-  const now = filesOf(outDir);
-  const names = Object.keys(kept.files);
-  return names.length > 0 && names.length === Object.keys(now).length
-    && names.every((n) => now[n]?.[0] === kept.files[n]![0] && now[n]?.[1] === kept.files[n]![1]);
-}
-
+export const outputStands = (cacheDir: string, outDir: string, key: string): boolean => standing(memoFile(cacheDir), outDir, key);
 /** Records that `outDir` now holds what the run of this key wrote. */
-export async function recordRun(cacheDir: string, outDir: string, key: string): Promise<void> {
-  const tmp = `${memoFile(cacheDir)}.${process.pid}.tmp`;
-  await writeFile(tmp, `${JSON.stringify({ key, files: filesOf(outDir) })}\n`);
-  await rename(tmp, memoFile(cacheDir));
-}
-
+export const recordRun = (cacheDir: string, outDir: string, key: string): void => recordOutput(memoFile(cacheDir), outDir, key);
 /** Forgets the last run: the output folder is about to change, or a run did not complete. */
-export async function forgetRun(cacheDir: string): Promise<void> {
-  await rm(memoFile(cacheDir), { force: true });
-}
+export const forgetRun = (cacheDir: string): void => forgetOutput(memoFile(cacheDir));
