@@ -1,7 +1,8 @@
 /**
  * The build at district and city size: for each N, a synthetic district of N subjects (npm run sample --
  * --subjects N) is built from scratch in a scratch copy of the project, stage by stage (time and peak
- * memory), then rebuilt after --change 0.01 (time, and how many files of dist/ were written). In the same
+ * memory), then rebuilt after --change 0.01 (time, and how many files of dist/ were written), then built once more
+ * with nothing new (the same sources, the same day: what a second build on the same day costs). In the same
  * run, a plain Node writer puts out the same number of entity pages of the same sizes: the floor.
  *
  *   node bench/scale.ts [--tiers 1000,10000,100000] [--out bench/results]
@@ -89,6 +90,8 @@ interface Tier {
    * recorded before 2026-12-02.
    */
   searchAfterRebuild?: SearchBench;
+  /** The build once more after the rebuild, with nothing new (the same sources and day); not recorded before 2026-12-07 night. */
+  again?: BuildRun & { filesWritten: number };
 }
 const tiers: Tier[] = [];
 /** Scratch folders to remove once every tier has been measured. */
@@ -118,11 +121,17 @@ for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
   let total = 0;
   walk(join(dir, 'dist'), (_p, _s, mtime) => { total++; if (mtime >= marker) written++; });
   const searchAfterRebuild = await benchSearch(join(dir, 'dist'), join(dir, 'content/data'));
+  // Once more with nothing new: the same sources on the same day.
+  const marker2 = Date.now() - 1000;
+  const again = build(dir, join(gen, 'changed', 'sources.yaml'), false);
+  let writtenAgain = 0;
+  walk(join(dir, 'dist'), (_p, _s, mtime) => { if (mtime >= marker2) writtenAgain++; });
   tiers.push({
     subjects: n, publicRecords: report.totals.published, subjectsWithRecords: report.totals.subjects,
     full, floor: fl, dist, incremental: { ...inc, filesWritten: written, filesTotal: total }, search, searchAfterRebuild,
+    again: { ...again, filesWritten: writtenAgain },
   });
-  console.error(`scale ${n}: full ${full.total.toFixed(1)} s, incremental ${inc.total.toFixed(1)} s, floor ${fl.seconds.toFixed(1)} s for ${fl.pages} pages`);
+  console.error(`scale ${n}: full ${full.total.toFixed(1)} s, incremental ${inc.total.toFixed(1)} s, again ${again.total.toFixed(1)} s, floor ${fl.seconds.toFixed(1)} s for ${fl.pages} pages`);
   spent.push(dir, gen);
 }
 // Removed only now: on this machine's ext4, files and folders made after many were removed cost several times more
@@ -160,7 +169,7 @@ const lines = [
   '# The build at scale',
   '',
   `Recorded by \`node bench/scale.ts\` (\`npm run bench\`): ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}; the date of each tier's run is in its row.`,
-  'Each tier is a synthetic district (`npm run sample -- --subjects N`) built from scratch (`npm run build -- --full`), then rebuilt after `--change 0.01`.',
+  'Each tier is a synthetic district (`npm run sample -- --subjects N`) built from scratch (`npm run build -- --full`), then rebuilt after `--change 0.01`, then (since 2026-12-07 night) built once more with nothing new.',
   'The floor is a plain Node writer putting out the same number of entity pages of the same sizes in the same run.',
   'Since 2026-12-04 every scratch folder (a tier\'s checkout, its sources, the floor\'s pages) is removed after the last tier, not before the next step: on this machine\'s file system, files made after many were removed cost several times more, which made each tier pay for the one before (docs/scale.md).',
   '',
@@ -172,9 +181,9 @@ const lines = [
   '',
   '## Incremental rebuild after 1% of the subjects changed',
   '',
-  '| subjects | full build | rebuild | rebuild ÷ full | entity pages stage | files of dist/ written again |',
-  '|---|---|---|---|---|---|',
-  ...all.map((t) => `| ${t.subjects} | ${s1(t.full.total)} | ${s1(t.incremental.total)} | ${Math.round((100 * t.incremental.total) / t.full.total)}% | ${s1(stage(t.incremental, 'entities').seconds)} | ${t.incremental.filesWritten} of ${t.incremental.filesTotal} (${((100 * t.incremental.filesWritten) / t.incremental.filesTotal).toFixed(1)}%) |`),
+  '| subjects | full build | rebuild | rebuild ÷ full | entity pages stage | files of dist/ written again | built once more, nothing new (since 2026-12-07 night) |',
+  '|---|---|---|---|---|---|---|',
+  ...all.map((t) => `| ${t.subjects} | ${s1(t.full.total)} | ${s1(t.incremental.total)} | ${Math.round((100 * t.incremental.total) / t.full.total)}% | ${s1(stage(t.incremental, 'entities').seconds)} | ${t.incremental.filesWritten} of ${t.incremental.filesTotal} (${((100 * t.incremental.filesWritten) / t.incremental.filesTotal).toFixed(1)}%) | ${t.again ? `${s1(t.again.total)}, ${t.again.filesWritten} files written` : '–'} |`),
   '',
   '## Search in Chromium (bench/search.ts)',
   '',
