@@ -10,8 +10,8 @@
  * A second build in the same checkout is incremental by itself: sources that did not change are not read again
  * (.cache/ingest), entity pages whose content did not change are neither rendered nor written (.cache/entities); everything else is made in .cache/site and published
  * into dist/ only where its bytes changed (scripts/publish.ts). A stage whose inputs are those of its last run and
- * whose output is as it left it stands: the ingest (scripts/ingest/memo.ts), Astro (astro-key.ts), the entity pages
- * and the search index; so a build on the same day with nothing new writes nothing. --full renders everything again.
+ * whose output is as it left it stands: the ingest (scripts/ingest/memo.ts), Astro (astro-key.ts), the entity pages,
+ * the open data and the search index; so a build on the same day with nothing new writes nothing. --full renders everything again.
  * Prints one line per stage with its wall time and peak memory; --json writes them to FILE (npm run bench).
  */
 import { spawn } from 'node:child_process';
@@ -176,7 +176,7 @@ const pages = lastLinks
   : astro().then(async (built) => [built, await entities(STAGED)]);
 const together = (await Promise.all([
   pages,
-  run('opendata', ['scripts/open-data.ts', '--dist', STAGED_BESIDE]).then((s) => [s]),
+  run('opendata', ['scripts/open-data.ts', '--dist', STAGED_BESIDE, ...(values.full ? ['--full'] : [])]).then((s) => [s]),
   run('search', ['scripts/search-index.ts', '--dist', STAGED_BESIDE, '--index-dist', DIST, ...(values.full ? ['--full'] : [])], [YOUNG, SEARCH_HEAP]).then((s) => [s]),
 ])).flat();
 moveInto(STAGED_BESIDE, STAGED);

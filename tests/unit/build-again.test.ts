@@ -1,6 +1,6 @@
 /**
  * `npm run build` a second time, in a scratch copy of the project on a small synthetic district: with nothing new,
- * every stage that can stands (the ingest's output, Astro's pages, the entity pages, the search index) and no file
+ * every stage stands (the ingest's output, Astro's pages, the entity pages, the search index, the open data) and no file
  * of dist/ is written; after an article is edited only Astro runs again; after the sources change everything does.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -48,6 +48,7 @@ describe('a second build', () => {
       astro: 'build: astro: its pages as the last build made them',
       entities: 'as the last run left them',
       search: 'search index: as the last run left it',
+      opendata: 'open data: as the last run made it',
     };
     const standing = (log: string) => Object.entries(STANDS).filter(([, line]) => log.includes(line)).map(([stage]) => stage);
 
@@ -55,13 +56,13 @@ describe('a second build', () => {
     const built = times(dist);
 
     // Nothing new: every stage that can stands, and no file of dist/ is written.
-    expect(standing(build('base'))).toEqual(['ingest', 'astro', 'entities', 'search']);
+    expect(standing(build('base'))).toEqual(['ingest', 'astro', 'entities', 'search', 'opendata']);
     expect(changedSince(built, times(dist))).toEqual([]);
 
     // An article edited: Astro runs again, the data stages stand, and only that article's page is written.
     const article = 'content/news/portal-launch.mdx';
     appendFileSync(join(dir, article), '\n本站今日更新了一段测试文字。\n');
-    expect(standing(build('base'))).toEqual(['ingest', 'entities', 'search']);
+    expect(standing(build('base'))).toEqual(['ingest', 'entities', 'search', 'opendata']);
     const page = join(dist, 'news/portal-launch/index.html');
     expect(readFileSync(page, 'utf8')).toContain('本站今日更新了一段测试文字。');
     const afterEdit = times(dist);
@@ -72,7 +73,7 @@ describe('a second build', () => {
     expect(changedSince(afterEdit, times(dist)).length).toBeGreaterThan(0);
     // And once more with nothing new since.
     const changed = times(dist);
-    expect(standing(build('changed'))).toEqual(['ingest', 'astro', 'entities', 'search']);
+    expect(standing(build('changed'))).toEqual(['ingest', 'astro', 'entities', 'search', 'opendata']);
     expect(changedSince(changed, times(dist))).toEqual([]);
   });
 });
