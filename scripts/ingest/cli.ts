@@ -65,7 +65,7 @@ async function main(): Promise<number> {
   const cacheDir = values['no-cache'] ? undefined : resolve(values.cache);
   const result = await runIngest({
     sourcesFile,
-    outDir: resolve(values.out),
+    outDir: out,
     today: values.today,
     allowShrink: values['allow-shrink'],
     strict: values.strict,
