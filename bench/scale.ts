@@ -11,7 +11,7 @@
  * earlier and kept in scale.json stay unless measured again; --tiers '' only rewrites the table.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync, utimesSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -112,20 +112,25 @@ for (const n of values.tiers.split(',').filter(Boolean).map(Number)) {
   });
   const fl = floor(join(dir, 'dist'));
   const search = await benchSearch(join(dir, 'dist'), join(dir, 'content/data'));
-  // Mark every file as old, rebuild after 1% changed, and count what was written again.
-  const old = new Date(Date.now() - 3_600_000);
-  walk(join(dir, 'dist'), (p) => utimesSync(p, old, old));
-  const marker = Date.now() - 1000;
+  // Rebuild after 1% changed, and count what was written again: a file new, or whose time moved. Until 2026-12-07
+  // night every file's time was set back an hour before the rebuild instead: 65 s at 100,000 subjects (463,188
+  // files) before the rebuild began. Whether those inode updates, written back meanwhile, slowed the rebuild was
+  // not seen: one pair of rebuilds by hand took 65.2 s after them and 72.3 s without.
+  const rebuilt = (): { written: number; total: number } => {
+    let [written, total] = [0, 0];
+    walk(join(dir, 'dist'), (p, _s, mtime) => { total++; if (times.get(p) !== mtime) written++; });
+    return { written, total };
+  };
+  let times = new Map<string, number>();
+  walk(join(dir, 'dist'), (p, _s, mtime) => times.set(p, mtime));
   const inc = build(dir, join(gen, 'changed', 'sources.yaml'), false);
-  let written = 0;
-  let total = 0;
-  walk(join(dir, 'dist'), (_p, _s, mtime) => { total++; if (mtime >= marker) written++; });
+  const { written, total } = rebuilt();
   const searchAfterRebuild = await benchSearch(join(dir, 'dist'), join(dir, 'content/data'));
   // Once more with nothing new: the same sources on the same day.
-  const marker2 = Date.now() - 1000;
+  times = new Map();
+  walk(join(dir, 'dist'), (p, _s, mtime) => times.set(p, mtime));
   const again = build(dir, join(gen, 'changed', 'sources.yaml'), false);
-  let writtenAgain = 0;
-  walk(join(dir, 'dist'), (_p, _s, mtime) => { if (mtime >= marker2) writtenAgain++; });
+  const writtenAgain = rebuilt().written;
   tiers.push({
     subjects: n, publicRecords: report.totals.published, subjectsWithRecords: report.totals.subjects,
     full, floor: fl, dist, incremental: { ...inc, filesWritten: written, filesTotal: total }, search, searchAfterRebuild,
@@ -173,7 +178,7 @@ const lines = [
   'The floor is a plain Node writer putting out the same number of entity pages of the same sizes in the same run.',
   'Since 2026-12-04 every scratch folder (a tier\'s checkout, its sources, the floor\'s pages) is removed after the last tier, not before the next step: on this machine\'s file system, files made after many were removed cost several times more, which made each tier pay for the one before (docs/scale.md).',
   '',
-  'Each stage cell is wall time / peak memory (with the processes a stage starts, such as Pagefind\'s indexer, where recorded). Since 2026-11-25 evening, after the ingest, Astro then the entity pages, the open data and the search index run at the same time: the total is the wall time of the whole build, its peak memory that of all its processes at once (sampled every quarter second; before, the largest stage\'s, without Pagefind\'s indexer), and its processor time all stages\' user and system time. The search index\'s share of the build is given in both. Since 2026-12-07 afternoon Astro\'s pages read only the ingest\'s summary. That afternoon\'s run was made with the entity pages started beside Astro in a full build, waiting for its stylesheet links (33855a4, reverted after: 1.02 of the time in paired runs), so its entity pages\' cells include that wait. Since 2026-12-07 evening a list is read by month after its first page (5ca4527): fewer list pages, and fewer of them rendered again by a rebuild. Since 2026-12-07 night a stage whose inputs are those of its last run, with its output as it left it, is not run again (the ingest, Astro, the entity pages, the open data, the search): the rebuild table\'s last column. That night\'s 1,000-subject full build (16.9 s) ran slow: the same build on the same code, three runs in turn with the code before, took 10.4–12.6 s (1.03 of the time before).',
+  'Each stage cell is wall time / peak memory (with the processes a stage starts, such as Pagefind\'s indexer, where recorded). Since 2026-11-25 evening, after the ingest, Astro then the entity pages, the open data and the search index run at the same time: the total is the wall time of the whole build, its peak memory that of all its processes at once (sampled every quarter second; before, the largest stage\'s, without Pagefind\'s indexer), and its processor time all stages\' user and system time. The search index\'s share of the build is given in both. Since 2026-12-07 afternoon Astro\'s pages read only the ingest\'s summary. That afternoon\'s run was made with the entity pages started beside Astro in a full build, waiting for its stylesheet links (33855a4, reverted after: 1.02 of the time in paired runs), so its entity pages\' cells include that wait. Since 2026-12-07 evening a list is read by month after its first page (5ca4527): fewer list pages, and fewer of them rendered again by a rebuild. Since 2026-12-07 night a stage whose inputs are those of its last run, with its output as it left it, is not run again (the ingest, Astro, the entity pages, the open data, the search): the rebuild table\'s last column. That night\'s 1,000-subject full build (16.9 s, against 8.7 s on 2026-12-03) is made in a fresh copy, which compiles the entity components first (about 2 s) and has nothing cached; by hand, with the components compiled, three runs in turn against the code before that session\'s took 10.4–12.6 s against 10.2–11.6 s (1.03 of the time).',
   '',
   '| subjects generated (run on) | with public records | public records | ingest | Astro | entity pages | open data | search index | publish | total | processor time | peak memory | dist/ | largest HTML page | floor (entity pages) | total ÷ floor |',
   '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|',
