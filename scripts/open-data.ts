@@ -10,7 +10,7 @@
  *   node scripts/open-data.ts [--data content/data] [--dist dist] [--keep .cache/open-data] [--full]
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, createWriteStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, type WriteStream } from 'node:fs';
+import { copyFileSync, createWriteStream, existsSync, linkSync, mkdirSync, readdirSync, readFileSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { stringify } from 'csv-stringify/sync';
 import { loadDistrict } from '../src/lib/district.ts';
-import { forgetOutput, outputStands, recordOutput } from './output-memo.ts';
+import { fileStamps, forgetOutput, outputStands, recordOutput } from './output-memo.ts';
 import { readNdjson, readNdjsonLines } from '../src/lib/ndjson.ts';
 import { IngestReportSchema } from '../src/lib/schemas/report.ts';
 import type { PublishedRecord } from '../src/lib/schemas/record.ts';
@@ -54,7 +54,7 @@ function linkInto(from: string, to: string): void {
  */
 const LIB = fileURLToPath(new URL('../src/lib/', import.meta.url));
 const key = createHash('sha256').update(JSON.stringify({
-  data: ['records.ndjson', 'subjects.ndjson', 'ingest-report.json'].map((f) => { const file = resolve(values.data, f); const st = statSync(file); return [file, st.size, st.mtimeMs]; }),
+  data: fileStamps(['records.ndjson', 'subjects.ndjson', 'ingest-report.json'].map((f) => join(values.data, f))),
   code: [fileURLToPath(import.meta.url), ...readdirSync(LIB, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name)).sort(),
     fileURLToPath(new URL('../package-lock.json', import.meta.url)), loadDistrict().file]
     .filter((f) => existsSync(f)).map((f) => [f, createHash('sha1').update(readFileSync(f)).digest('hex')]),

@@ -5,7 +5,7 @@
  * when the stage ended. The ingest's output (scripts/ingest/memo.ts) and Astro's (scripts/build.ts) are kept so.
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 
 /** Every file under `dir` (relative path → [size, modification time in ms]); empty when there is no such folder. */
 function filesOf(dir: string): Record<string, [number, number]> {
@@ -18,6 +18,19 @@ function filesOf(dir: string): Record<string, [number, number]> {
     out[relative(dir, path)] = [st.size, st.mtimeMs];
   }
   return out;
+}
+
+/**
+ * The files a stage reads, each as [absolute path, size, modification time] (size and time undefined for a file not
+ * there), for its key: the ingest leaves its files untouched when its own inputs are its last run's, so a stage that
+ * reads them finds the same stamps.
+ */
+export function fileStamps(files: string[]): [string, number | undefined, number | undefined][] {
+  return files.map((f) => {
+    const file = resolve(f);
+    const st = existsSync(file) ? statSync(file) : undefined;
+    return [file, st?.size, st?.mtimeMs];
+  });
 }
 
 /** Whether `dir` holds exactly what was recorded under this key in `memoFile`, every file untouched since. */

@@ -12,7 +12,7 @@
  *   node scripts/render-entities.ts [--data content/data] [--dist dist] [--site dir-with-astro-404.html] [--cache .cache/entities] [--full]
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -31,6 +31,7 @@ import { fileOf, paginate } from '../src/lib/view/paginate.ts';
 import { ENTITY_DIRS, listUrl } from '../src/lib/view/urls.ts';
 import { SECTION_PAGE, newestFirst, sectionPageCount, sectionUrl } from '../src/lib/view/sections.ts';
 import { stylesheetLinks } from './head-tags.ts';
+import { fileStamps } from './output-memo.ts';
 import type { RenderJob, WorkerInput, WorkerOutput } from './render-worker.ts';
 
 const { values } = parseArgs({
@@ -121,8 +122,8 @@ function inPlace(path: string): boolean {
  * are the last run's), and every page of the last run in place. Reading, hashing and comparing every page's inputs
  * only to find none changed took about 25 s of processor time at 100,000 subjects.
  */
-const dataStat = ['subjects.ndjson', 'records.ndjson'].map((f) => { const file = resolve(values.data, f); const st = statSync(file); return `${file} ${st.size} ${st.mtimeMs}`; });
-const inputs = createHash('sha1').update(version).update(dataStat.join('\n')).digest('hex');
+const inputs = createHash('sha1').update(version)
+  .update(JSON.stringify(fileStamps(['subjects.ndjson', 'records.ndjson'].map((f) => join(values.data, f))))).digest('hex');
 if (!values.full && previous.inputs === inputs && Object.keys(previous.pages).every(inPlace)) {
   const total = Object.keys(previous.pages).length;
   console.error(`entity pages: ${total}, as the last run left them (the same data and components); rendered 0, unchanged ${total}, removed 0; total ${((performance.now() - started) / 1000).toFixed(1)} s → ${values.dist}`);

@@ -15,7 +15,7 @@
  *   node scripts/search-index.ts [--data content/data] [--dist dist] [--index-dist dist] [--full] [--max-delta 0.1]
  */
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
@@ -32,6 +32,7 @@ import { mergePagefind } from '../src/lib/search/merge.ts';
 import { searchStubs } from '../src/lib/search/stubs.ts';
 import { NO_END } from '../src/lib/search/summary.ts';
 import { kindLabel, recordDate, recordTitle } from '../src/lib/view/record.ts';
+import { fileStamps } from './output-memo.ts';
 import { writeInPlace } from './write-in-place.ts';
 
 const { values } = parseArgs({
@@ -77,11 +78,11 @@ const district = loadDistrict();
  */
 const RUN_FILE = join(cacheDir, 'run.json');
 const dataFiles = [values.data, ...district.shards.flatMap((x) => (x.dataDir ? [x.dataDir] : []))]
-  .flatMap((dir) => ['subjects.ndjson', 'records.ndjson'].map((f) => resolve(dir, f)));
+  .flatMap((dir) => ['subjects.ndjson', 'records.ndjson'].map((f) => join(dir, f)));
 const runInputs = sha1(JSON.stringify({
   format, stage: sha1(readFileSync(new URL(import.meta.url))), region: district.site.region, indexDist, maxDelta: values['max-delta'],
   shards: district.shards.map(({ dataDir: _dataDir, ...x }) => x),
-  data: dataFiles.map((f) => { const st = existsSync(f) ? statSync(f) : null; return [f, st?.size, st?.mtimeMs]; }),
+  data: fileStamps(dataFiles),
 }));
 const lastRun: { inputs: string; lookups: string } | null = existsSync(RUN_FILE) ? JSON.parse(readFileSync(RUN_FILE, 'utf8')) : null;
 if (!values.full && lastRun?.inputs === runInputs && [join(BASE, 'pagefind-entry.json'), join(indexDist, 'codes'), join(indexDist, 'docno')].every(existsSync)) {
