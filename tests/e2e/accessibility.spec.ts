@@ -17,11 +17,13 @@ function pageTypes(): [string, string][] {
   const year = penalty.disclosure.start.slice(0, 4);
   // A month of a list long enough for pages of its own (the red list's ratings are all dated 1 January).
   const paged = readdirSync(join(DIST, 'lists/red/month')).find((m) => existsSync(join(DIST, 'lists/red/month', m, '2/index.html')))!;
+  // A later page of the subject index under H, at the id of its first subject.
+  const indexPage = readdirSync(join(DIST, 'subjects/by/h')).find((d) => d !== 'index.html')!;
   return [
     ['home', '/'], ['search with results', '/search/?q=%E5%95%86%E8%B4%B8'], ['company credit file', `/subject/${company.id}/`],
     ['person credit file', `/subject/${person.id}/`], ['penalty permalink', `/record/${penalty.id}/`], ['black-list permalink', `/record/${black.id}/`],
     ['red list', '/lists/red/'], ['black list', '/lists/black/'], ['penalty list by month', `/lists/penalty/month/${penalty.decisionDate!.slice(0, 7)}/`], ['red list month page 2', `/lists/red/month/${paged}/2/`], ['licence list by year', `/lists/license/year/${year}/`],
-    ['authorities', '/authority/'], ['subjects', '/subjects/'], ['policies', '/policies/'], ['policy', '/policies/daoli-2018-4/'], ['guides', '/guides/'],
+    ['authorities', '/authority/'], ['subjects', '/subjects/'], ['subjects under a letter', '/subjects/by/h/'], ['a later page of a letter', `/subjects/by/h/${indexPage}/`], ['policies', '/policies/'], ['policy', '/policies/daoli-2018-4/'], ['guides', '/guides/'],
     ['repair guide', '/guides/repair/'], ['cases', '/cases/'], ['case', '/cases/repair-restaurant/'], ['news', '/news/'], ['news item', '/news/portal-launch/'],
     ['about', '/about/'], ['accessibility', '/accessibility/'], ['rules', '/rules/'], ['statistics', '/stats/'], ['open data', '/data/'], ['404', '/no-such-page/'],
   ];

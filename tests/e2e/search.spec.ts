@@ -3,7 +3,7 @@
  * bracket style, one result per subject with badges on the visitor's date, and the way in without JavaScript.
  */
 import { expect, test } from './fixtures.ts';
-import { records, subjects } from './data.ts';
+import { distHtml, records, subjects } from './data.ts';
 
 const dayAfter = (iso: string) => new Date(Date.parse(`${iso}T12:00:00+08:00`) + 86_400_000);
 const search = (q: string) => `/search/?q=${encodeURIComponent(q)}`;
@@ -157,7 +157,32 @@ test('without JavaScript the search page offers the subject index by pinyin init
   const names = await page.locator('main ul.columns-1 a').allTextContents();
   expect(names[0]).toMatch(/^哈/);
   expect(names.filter((n) => /^[A-Za-z0-9]/.test(n))).toEqual([]);
+  // The letter's pages by their first and last names, as a printed directory's guide words: the third leads to a page
+  // that begins with the name the guide gave, links its neighbours, and whose names lead to credit files.
+  const guide = page.getByRole('region', { name: /本字母下的 \d+ 页/ }).getByRole('link');
+  expect(await guide.count()).toBeGreaterThan(2);
+  const [from, to] = (await guide.nth(1).textContent())!.split(' 至 ');
+  await guide.nth(1).click();
+  await expect(page).toHaveURL(/\/subjects\/by\/h\/[0-9A-Z-]+\/$/);
+  const onPage = await page.locator('main ul.columns-1 a').allTextContents();
+  expect([onPage[0], onPage.at(-1)]).toEqual([from, to]);
+  const pager = page.getByRole('navigation', { name: '分页' });
+  await expect(pager.getByRole('link', { name: '上一页' })).toBeVisible();
+  await expect(pager.getByRole('link', { name: '下一页' })).toBeVisible();
+  await page.locator('main ul.columns-1 a').first().click();
+  await expect(page).toHaveURL(/\/subject\/[^/]+\/$/);
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(from!);
   await context.close();
+});
+
+test('the subject index files every subject with public records once, and says how many', async ({ page }) => {
+  const all = subjects();
+  const filed = distHtml().filter((f) => /[\\/]subjects[\\/]by[\\/]/.test(f.path))
+    .flatMap((f) => [...f.text.matchAll(/<li><a class="text-blue-800 underline" href="\/subject\/([^/"]+)\/">/g)].map((m) => m[1]!));
+  expect(filed.length).toBe(all.length);
+  expect(new Set(filed)).toEqual(new Set(all.map((s) => s.id)));
+  await page.goto('/subjects/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(`信用主体（${all.length}）`);
 });
 
 test('a person whose records are public is found by name, shown with the masked number only', async ({ page }) => {

@@ -8,17 +8,15 @@
 import { RECORD_KINDS, type RecordKind } from '../schemas/common.ts';
 import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
-import { letterSlug } from '../search/pinyin.ts';
+import { LETTERS } from '../search/pinyin.ts';
 import { endCounts } from './ends.ts';
-import { letterCounts, subjectsByLetter } from './initials.ts';
+import { letterCounts, pagesOf, subjectsByLetter } from './initials.ts';
 import { fileOf, pageUrl, paginate } from './paginate.ts';
 import { recordDate, yearsOf } from './record.ts';
-import { authoritiesOf, byName, type Authority } from './authorities.ts';
-import { authorityListUrl, authorityUrl, listUrl, monthUrl } from './urls.ts';
+import { authoritiesOf, type Authority } from './authorities.ts';
+import { authorityListUrl, authorityUrl, listUrl, monthUrl, subjectsLetterUrl } from './urls.ts';
 
 export const PAGE_SIZE = 50;
-/** Subjects on a page of the subject index. */
-export const SUBJECTS_PAGE = 200;
 /** Records of each kind on an authority's own page; the rest are on its pages by kind. */
 export const AUTHORITY_PREVIEW = 20;
 
@@ -131,17 +129,43 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
     };
   }
 
-  // The subject index: by name, and by the pinyin initial of the name.
+  // The subject index: the letters with their counts, then each letter's subjects in pages cut where the subjects say.
+  yield* subjectIndex(subjects);
+}
+
+
+/** A page of the subject index under one initial, as its neighbours and the letter's first page name it. */
+export interface IndexPage { url: string; first: string; last: string; n: number }
+
+/**
+ * The subject index: /subjects/ (every initial with how many subjects it files), then each initial's pages: the first
+ * (/subjects/by/h/) says how many subjects the letter files and lists its pages by their first and last names, as a
+ * printed directory's guide words do; the others (/subjects/by/h/ID/) hold their subjects and link their neighbours
+ * alone, so that they change only with their own subjects. What counts the whole index (the letters' counts, a letter's
+ * total and its pages) is on /subjects/ and the letters' first pages only: every page of the index carried the total
+ * and the counts until 2026-12-07, so a single subject added wrote all of them again.
+ */
+export function* subjectIndex(subjects: Subject[]): Generator<ListJob> {
+  const letters = subjectsByLetter(subjects);
   const counts = letterCounts(subjects);
-  const sorted = [...subjects].sort((a, b) => byName(a.name, b.name) || (a.id < b.id ? -1 : 1));
-  for (const page of paginate(sorted.map((s): [string, string] => [s.id, s.name]), SUBJECTS_PAGE, '/subjects/')) {
-    yield { component: 'SubjectsPage', path: fileOf(page.url.current), props: { page, counts } };
-  }
-  for (const [letter, list] of subjectsByLetter(subjects)) {
+  const present = LETTERS.filter((l) => (counts.get(l) ?? 0) > 0);
+  yield { component: 'SubjectsPage', path: 'subjects/index.html', props: { counts, total: subjects.length } };
+  for (const [letter, list] of letters) {
     if (!list.length) continue;
-    for (const page of paginate(list.map(({ subject: s }): [string, string] => [s.id, s.name]), SUBJECTS_PAGE, `/subjects/by/${letterSlug(letter)}/`)) {
-      yield { component: 'SubjectsLetterPage', path: fileOf(page.url.current), props: { page, letterName: letter, counts } };
+    const pages = pagesOf(list);
+    const toc: IndexPage[] = pages.map((p, i) => ({
+      url: subjectsLetterUrl(letter, i === 0 ? undefined : p[0]!.subject.id), first: p[0]!.subject.name, last: p.at(-1)!.subject.name, n: p.length,
+    }));
+    for (const [i, page] of pages.entries()) {
+      yield {
+        component: 'SubjectsLetterPage', path: fileOf(toc[i]!.url),
+        props: {
+          letterName: letter, rows: page.map(({ subject: s }): [string, string] => [s.id, s.name]), range: toc[i]!,
+          prev: toc[i - 1]?.url, next: toc[i + 1]?.url,
+          // The letter's first page: the counts of every letter, its own total and its pages.
+          ...(i === 0 ? { counts, total: list.length, toc } : { present }),
+        },
+      };
     }
   }
 }
-

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import { KINDS } from '../kinds/index.ts';
 import type { RecordKind } from '../schemas/common.ts';
+import { letterSlug } from '../search/pinyin.ts';
 
 /** URL names of the record lists, from each kind's module. */
 export const LIST_SLUG = Object.fromEntries(Object.values(KINDS).map((k) => [k.kind, k.slug])) as Record<RecordKind, string>;
@@ -14,6 +15,11 @@ export const LIST_SLUG = Object.fromEntries(Object.values(KINDS).map((k) => [k.k
 export const ENTITY_DIRS = ['subject', 'record', 'lists', 'authority', 'subjects'] as const;
 
 export const subjectUrl = (id: string) => `/subject/${id}/`;
+/**
+ * The subject index under a pinyin initial (A–Z, '#'): its first page, or (`first`, the id of the subject a later page
+ * begins with) that page, whose address stays while that subject begins it (initials.ts pagesOf).
+ */
+export const subjectsLetterUrl = (letter: string, first?: string) => `/subjects/by/${letterSlug(letter)}/${first ? `${first}/` : ''}`;
 export const recordUrl = (id: string) => `/record/${id}/`;
 export const listUrl = (kind: RecordKind, year?: string) => (year ? `/lists/${LIST_SLUG[kind]}/year/${year}/` : `/lists/${LIST_SLUG[kind]}/`);
 /**

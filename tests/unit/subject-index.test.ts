@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import type { Subject } from '../../src/lib/schemas/subject.ts';
+import { pagesOf } from '../../src/lib/view/initials.ts';
+import { subjectIndex, type ListJob } from '../../src/lib/view/lists.ts';
+
+const pad = (i: number) => String(i).padStart(4, '0');
+const items = (ids: string[]) => ids.map((id) => ({ subject: { id } }));
+const ids = Array.from({ length: 2000 }, (_, i) => `S${pad(i)}`);
+const firsts = (pages: { subject: { id: string } }[][]) => pages.map((p) => p[0]!.subject.id);
+
+describe('pagesOf: the subject index cut where the subjects say', () => {
+  // Worked out apart from the code (FNV-1a of each id, by hand in another language): S0006 would begin a page but
+  // its page holds 6 (fewer than 50); S0169, S0994, S1089, S1548, S1823 and S1908 begin pages (hash % 200 = 0);
+  // S0486, S0815 and S1401 begin pages as their page holds 300 or more and their hash % 20 = 0.
+  const expected = ['S0000', 'S0169', 'S0486', 'S0815', 'S0994', 'S1089', 'S1401', 'S1548', 'S1823', 'S1908'];
+
+  it('begins a page where an id says so, and keeps every subject once, in order', () => {
+    const pages = pagesOf(items(ids));
+    expect(firsts(pages)).toEqual(expected);
+    expect(pages.flat().map((x) => x.subject.id)).toEqual(ids);
+    expect(pages.map((p) => p.length)).toEqual([169, 317, 329, 179, 95, 312, 147, 275, 85, 92]);
+  });
+
+  it('changes only the pages around a subject added or gone', () => {
+    // S0500x begins nothing: it joins the page of S0486, and no page begins elsewhere.
+    const added = pagesOf(items([...ids.slice(0, 501), 'S0500x', ...ids.slice(501)]));
+    expect(firsts(added)).toEqual(expected);
+    // S0700-99 begins a page (hash % 200 = 0): the page of S0486 is cut in two there, and the second half runs on
+    // over S0815, which began its page only as the page before held 300. Every other page is as it was.
+    const splits = pagesOf(items([...ids.slice(0, 701), 'S0700-99', ...ids.slice(701)]));
+    expect(firsts(splits)).toEqual(['S0000', 'S0169', 'S0486', 'S0700-99', 'S0994', 'S1089', 'S1401', 'S1548', 'S1823', 'S1908']);
+    // S1089 gone: its page joins the one before, which is then long enough for S1328 to begin a page (hash % 20 = 0)
+    // in place of S1401. From S1548 on, nothing changes.
+    const gone = pagesOf(items(ids.filter((id) => id !== 'S1089')));
+    expect(firsts(gone)).toEqual(['S0000', 'S0169', 'S0486', 'S0815', 'S0994', 'S1328', 'S1548', 'S1823', 'S1908']);
+  });
+
+  it('makes pages of 50 to 600 subjects but a letter\'s last', () => {
+    const many = Array.from({ length: 20000 }, (_, i) => `T${String(i).padStart(5, '0')}`);
+    const lengths = pagesOf(items(many)).map((p) => p.length);
+    expect(lengths.slice(0, -1).filter((n) => n < 50 || n > 600)).toEqual([]);
+    expect(lengths.reduce((a, b) => a + b, 0)).toBe(20000);
+  });
+});
+
+describe('subjectIndex: the pages of the subject index', () => {
+  // 哈尔滨0000商店 … : filed under H, in the order of their numbers (pinyin keeps digits as written).
+  const subject = (i: number, id = `S${pad(i)}`): Subject => ({ id, name: `哈尔滨${pad(i)}商店`, category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] }) as unknown as Subject;
+  const zhong = { id: 'Z1', name: '中央大街商店', category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] } as unknown as Subject;
+  const all = [...ids.map((_, i) => subject(i)), zhong];
+  const text = (job: ListJob) => JSON.stringify(job.props, (_, v) => (v instanceof Map ? [...v] : v));
+  const pages = (subjects: Subject[]) => new Map([...subjectIndex(subjects)].map((j) => [j.path, j]));
+  const before = pages(all);
+
+  it('gives /subjects/ the letters and their counts, and each letter its pages at their first subject', () => {
+    expect(before.get('subjects/index.html')!.props).toMatchObject({ total: 2001 });
+    expect([...(before.get('subjects/index.html')!.props.counts as Map<string, number>)].filter(([, n]) => n > 0)).toEqual([['H', 2000], ['Z', 1]]);
+    expect([...before.keys()].filter((p) => p.startsWith('subjects/by/h/')).sort()).toEqual([
+      'subjects/by/h/S0169/index.html', 'subjects/by/h/S0486/index.html', 'subjects/by/h/S0815/index.html', 'subjects/by/h/S0994/index.html',
+      'subjects/by/h/S1089/index.html', 'subjects/by/h/S1401/index.html', 'subjects/by/h/S1548/index.html', 'subjects/by/h/S1823/index.html',
+      'subjects/by/h/S1908/index.html', 'subjects/by/h/index.html',
+    ]);
+    expect([...before.keys()].filter((p) => p.startsWith('subjects/by/z/'))).toEqual(['subjects/by/z/index.html']);
+  });
+
+  it('says what counts the whole letter on its first page only, and links a later page to its neighbours', () => {
+    const first = before.get('subjects/by/h/index.html')!.props;
+    expect(first).toMatchObject({ total: 2000, next: '/subjects/by/h/S0169/' });
+    expect((first.toc as { url: string; first: string; last: string; n: number }[]).slice(0, 2)).toEqual([
+      { url: '/subjects/by/h/', first: '哈尔滨0000商店', last: '哈尔滨0168商店', n: 169 },
+      { url: '/subjects/by/h/S0169/', first: '哈尔滨0169商店', last: '哈尔滨0485商店', n: 317 },
+    ]);
+    const later = before.get('subjects/by/h/S0486/index.html')!.props;
+    expect(later).toMatchObject({ prev: '/subjects/by/h/S0169/', next: '/subjects/by/h/S0815/', present: ['H', 'Z'] });
+    expect(later).not.toHaveProperty('total');
+    expect(later).not.toHaveProperty('counts');
+    expect((later.rows as [string, string][])[0]).toEqual(['S0486', '哈尔滨0486商店']);
+  });
+
+  it('writes again only the index, the letters\' first pages and the page a subject is added to', () => {
+    const after = pages([...all, subject(600, 'S0600b')]);
+    const changed = [...after.keys()].filter((p) => !before.has(p) || text(before.get(p)!) !== text(after.get(p)!)).sort();
+    expect(changed).toEqual(['subjects/by/h/S0486/index.html', 'subjects/by/h/index.html', 'subjects/by/z/index.html', 'subjects/index.html']);
+    expect([...before.keys()].filter((p) => !after.has(p))).toEqual([]);
+  });
+});
