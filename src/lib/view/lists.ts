@@ -133,7 +133,6 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
   yield* subjectIndex(subjects);
 }
 
-
 /** A page of the subject index under one initial, as its neighbours and the letter's first page name it. */
 export interface IndexPage { url: string; first: string; last: string; n: number }
 
