@@ -6,15 +6,18 @@
  */
 import type { Subject } from '../schemas/subject.ts';
 
-/** FNV-1a (32 bit) as 8 hex digits: the same in Node and in the browser. */
-export function codeHash(code: string): string {
+/** FNV-1a, 32 bits: a fixed, fast hash of a short text, the same in Node and in the browser, on every machine and in every build. */
+export function fnv1a(text: string): number {
   let h = 0x811c9dc5;
-  for (let i = 0; i < code.length; i++) {
-    h ^= code.charCodeAt(i);
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
     h = Math.imul(h, 0x01000193) >>> 0;
   }
-  return h.toString(16).padStart(8, '0');
+  return h;
 }
+
+/** FNV-1a (32 bit) as 8 hex digits. */
+export const codeHash = (code: string): string => fnv1a(code).toString(16).padStart(8, '0');
 
 /** Hex digits of the shard name: about a hundred codes a shard (a few KB), whatever the number of codes. */
 export function shardDigits(codeCount: number): number {

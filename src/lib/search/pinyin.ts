@@ -31,5 +31,7 @@ export function letterOf(full: string): string {
 export const initialLetter = (name: string): string => letterOf(namePinyin(name).full);
 
 export const LETTERS = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ', '#'] as const;
+/** How a letter is named on a page: '#' files names that begin with a digit or anything else. */
+export const letterLabel = (letter: string) => (letter === '#' ? '数字及其他' : letter);
 /** URL segment of a letter ('#' cannot be one). */
 export const letterSlug = (letter: string) => (letter === '#' ? '0-9' : letter.toLowerCase());

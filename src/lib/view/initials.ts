@@ -5,6 +5,7 @@
  * by a rebuild after 1% of 100,000 subjects changed).
  */
 import type { Subject } from '../schemas/subject.ts';
+import { fnv1a } from '../search/codes.ts';
 import { LETTERS, letterOf, namePinyin } from '../search/pinyin.ts';
 
 export interface Filed { subject: Subject; pinyin: string }
@@ -40,18 +41,12 @@ export const LONG_PAGE = 300;
 export const LONG_EVERY = 20;
 export const MAX_PAGE = 600;
 
-/** FNV-1a, 32 bits: a fixed, fast hash of an id, the same on every machine and in every build. */
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return h >>> 0;
-}
-
 /**
  * A letter's subjects (in their order) cut into pages where their ids say, not every so many places: where a page
- * begins depends on the subjects around it alone, so a subject added, renamed or gone changes the page it is on (and
- * the one after, should it begin or end a page), and every other page keeps its subjects and its address (its first
- * subject's id). This is content-defined chunking, as rsync cuts files; the second, looser rule past LONG_PAGE keeps
+ * begins depends on the subjects around it alone, so a subject added, renamed or gone changes the page it is on and at
+ * times a page beside it (a page it begins or ends, or one the looser rule below began), and every other page keeps its
+ * subjects and its address (its first subject's id): tests/unit/subject-index.test.ts shows an addition, a split and a
+ * removal. This is content-defined chunking, as rsync cuts files; the second, looser rule past LONG_PAGE keeps
  * a long run of ids that begin nothing from being cut by position, which would move every page after it.
  */
 export function pagesOf<T extends { subject: { id: string } }>(list: readonly T[]): T[][] {
