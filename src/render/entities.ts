@@ -13,6 +13,7 @@ export { default as AuthorityPage } from '../components/pages/AuthorityPage.astr
 export { default as AuthorityKindPage } from '../components/pages/AuthorityKindPage.astro';
 export { default as SubjectsPage } from '../components/pages/SubjectsPage.astro';
 export { default as SubjectsLetterPage } from '../components/pages/SubjectsLetterPage.astro';
+export { default as SubjectsPartPage } from '../components/pages/SubjectsPartPage.astro';
 export { default as Batch } from './Batch.astro';
 export { default as SiteHeader } from '../components/SiteHeader.astro';
 export { default as SiteFooter } from '../components/SiteFooter.astro';

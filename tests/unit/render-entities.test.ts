@@ -152,3 +152,47 @@ describe('render-entities, a second time', () => {
     expect(statSync(untouched).mtimeMs).toBeGreaterThan(before);
   });
 });
+
+describe('render-entities: a letter longer than its first page lists', () => {
+  it('lists the letter by parts, each part its pages, and each page its part', { timeout: 180_000 }, () => {
+    // 30,000 subjects under H, which tests/unit/subject-index.test.ts works out apart from the code: 154 pages in 3
+    // parts. No records: a credit file without any is still a page.
+    const pad5 = (i: number) => String(i).padStart(5, '0');
+    const subjects = Array.from({ length: 30000 }, (_, i) => ({ id: `S${pad5(i)}`, name: `哈尔滨${pad5(i)}商店`, category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] }));
+    const dist = join(DIR, 'long-dist');
+    const data = join(DIR, 'long-data');
+    mkdirSync(data, { recursive: true });
+    writeFileSync(join(data, 'subjects.ndjson'), subjects.map((s) => `${JSON.stringify(s)}\n`).join(''));
+    writeFileSync(join(data, 'records.ndjson'), '');
+    mkdirSync(join(DIR, 'site'), { recursive: true });
+    writeFileSync(join(DIR, 'site/404.html'), '<html><head><link rel="stylesheet" href="/_astro/test.css"></head><body></body></html>');
+    const run = spawnSync(process.execPath, ['--disable-warning=ExperimentalWarning', 'scripts/render-entities.ts',
+      '--data', data, '--dist', dist, '--site', join(DIR, 'site'), '--cache', `${CACHE}-long`], { cwd: ROOT, encoding: 'utf8' });
+    rmSync(`${CACHE}-long`, { recursive: true, force: true });
+    expect(run.status, run.stderr).toBe(0);
+    const html = (url: string) => readFileSync(join(dist, url, 'index.html'), 'utf8');
+    const hrefs = (text: string, pattern: RegExp) => [...text.matchAll(pattern)].map((m) => m[1]!);
+
+    const first = html('subjects/by/h');
+    expect(first).toContain('本字母下的 154 页，分为 3 册');
+    const parts = hrefs(first, /href="(\/subjects\/by\/h\/part\/[^"]+\/)"/g);
+    expect(parts).toEqual(['/subjects/by/h/part/S00000/', '/subjects/by/h/part/S13099/', '/subjects/by/h/part/S16885/']);
+    expect(first).toContain('哈尔滨13099商店 至 哈尔滨16884商店</a>（20 页，3786 个）');
+    // Every page of the letter is listed by exactly one part, in order, and every later page links to the part that lists it.
+    const listed = parts.map((p) => hrefs(/<ol class="mt-1 list-decimal[^>]*>(.*?)<\/ol>/s.exec(html(p))![1]!, /href="([^"]+)"/g));
+    expect(listed.map((l) => l.length)).toEqual([68, 20, 66]);
+    expect(listed.flat()[0]).toBe('/subjects/by/h/');
+    const later = readdirSync(join(dist, 'subjects/by/h')).filter((n) => /^S\d{5}$/.test(n)).map((n) => `/subjects/by/h/${n}/`);
+    expect(listed.flat().slice(1).sort()).toEqual(later.sort());
+    for (const [k, urls] of listed.entries()) {
+      for (const url of urls.slice(k === 0 ? 1 : 0)) expect(html(url)).toContain(`href="${parts[k]}">本册各页</a>`);
+    }
+    expect(html(parts[1]!)).toMatch(/rel="prev" href="\/subjects\/by\/h\/part\/S00000\/">上一册<\/a>.*rel="next" href="\/subjects\/by\/h\/part\/S16885\/">下一册<\/a>/s);
+    // No page of the index is over 200 KB.
+    const sizes = (readdirSync(join(dist, 'subjects'), { recursive: true }) as string[]).filter((f) => f.endsWith('.html'))
+      .map((f) => statSync(join(dist, 'subjects', f)).size);
+    // /subjects/, the letter's 154 pages (its first among them), its 3 parts.
+    expect(sizes.length).toBe(1 + 154 + 3);
+    expect(Math.max(...sizes)).toBeLessThan(200 * 1024);
+  });
+});

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Subject } from '../../src/lib/schemas/subject.ts';
-import { pagesOf } from '../../src/lib/view/initials.ts';
-import { subjectIndex, type ListJob } from '../../src/lib/view/lists.ts';
+import { TOC_PAGES, pagesOf, partsOf } from '../../src/lib/view/initials.ts';
+import { subjectIndex, type IndexPage, type IndexPart, type ListJob } from '../../src/lib/view/lists.ts';
 
 const pad = (i: number) => String(i).padStart(4, '0');
 const items = (ids: string[]) => ids.map((id) => ({ subject: { id } }));
@@ -81,6 +81,69 @@ describe('subjectIndex: the pages of the subject index', () => {
     const after = pages([...all, subject(600, 'S0600b')]);
     const changed = [...after.keys()].filter((p) => !before.has(p) || text(before.get(p)!) !== text(after.get(p)!)).sort();
     expect(changed).toEqual(['subjects/by/h/S0486/index.html', 'subjects/by/h/index.html', 'subjects/by/z/index.html', 'subjects/index.html']);
+    expect([...before.keys()].filter((p) => !after.has(p))).toEqual([]);
+  });
+});
+
+describe('partsOf: a long letter\'s pages cut into parts where their first ids say', () => {
+  it('begins a part where a page\'s first id says so, and keeps every page once, in order', () => {
+    const many = Array.from({ length: 100000 }, (_, i) => `T${String(i).padStart(5, '0')}`);
+    const pages = pagesOf(items(many));
+    const parts = partsOf(pages);
+    // Worked out apart from the code (FNV-1a, by hand in another language): 550 pages, and parts beginning where the
+    // first id of a page, its hash divided by 200 and rounded down, is 0 mod 40, once the part holds 10 pages.
+    expect(pages).toHaveLength(550);
+    expect(parts.map((part) => part[0]![0]!.subject.id)).toEqual(['T00000', 'T08555', 'T25895', 'T61037', 'T67479', 'T88425', 'T98671']);
+    expect(parts.map((part) => part.length)).toEqual([54, 93, 194, 35, 115, 51, 8]);
+    expect(parts.flat()).toEqual(pages);
+  });
+});
+
+describe('subjectIndex: a letter of more pages than its first page lists', () => {
+  const pad5 = (i: number) => String(i).padStart(5, '0');
+  const subject = (i: number, id = `S${pad5(i)}`): Subject => ({ id, name: `哈尔滨${pad5(i)}商店`, category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] }) as unknown as Subject;
+  const zhong = { id: 'Z1', name: '中央大街商店', category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] } as unknown as Subject;
+  const all = [...Array.from({ length: 30000 }, (_, i) => subject(i)), zhong];
+  const text = (job: ListJob) => JSON.stringify(job.props, (_, v) => (v instanceof Map ? [...v] : v));
+  const pages = (subjects: Subject[]) => new Map([...subjectIndex(subjects)].map((j) => [j.path, j]));
+  const before = pages(all);
+
+  it('lists the letter\'s parts on its first page, and each part\'s pages on a page of its own', () => {
+    // Worked out apart from the code, as above: 154 pages under H, in parts beginning with S00000 (68 pages, 13,099
+    // subjects), S13099 (20 pages, 3,786) and S16885 (66 pages, 13,115).
+    expect(TOC_PAGES).toBeLessThan(154);
+    const first = before.get('subjects/by/h/index.html')!.props;
+    expect(first).not.toHaveProperty('toc');
+    expect(first).toMatchObject({ total: 30000, pages: 154 });
+    expect(first.parts).toEqual([
+      { url: '/subjects/by/h/part/S00000/', first: '哈尔滨00000商店', last: '哈尔滨13098商店', n: 13099, pages: 68 },
+      { url: '/subjects/by/h/part/S13099/', first: '哈尔滨13099商店', last: '哈尔滨16884商店', n: 3786, pages: 20 },
+      { url: '/subjects/by/h/part/S16885/', first: '哈尔滨16885商店', last: '哈尔滨29999商店', n: 13115, pages: 66 },
+    ]);
+    const parts = (first.parts as IndexPart[]).map((p) => before.get(`subjects/by/h/part/${/part\/([^/]+)\//.exec(p.url)![1]}/index.html`)!);
+    expect(parts.map((p) => p.component)).toEqual(['SubjectsPartPage', 'SubjectsPartPage', 'SubjectsPartPage']);
+    expect(parts.map((p) => [p.props.prev, p.props.next])).toEqual([
+      [undefined, '/subjects/by/h/part/S13099/'], ['/subjects/by/h/part/S00000/', '/subjects/by/h/part/S16885/'], ['/subjects/by/h/part/S13099/', undefined],
+    ]);
+    // The parts' pages, one after another, are the letter's pages: its first page, then every later one by its address.
+    const listed = parts.flatMap((p) => (p.props.toc as IndexPage[]).map((x) => x.url));
+    const later = [...before.keys()].filter((k) => /^subjects\/by\/h\/S\d{5}\/index\.html$/.test(k));
+    expect(listed).toHaveLength(154);
+    expect(listed[0]).toBe('/subjects/by/h/');
+    expect(listed.slice(1).map((u) => `${u.slice(1)}index.html`).sort()).toEqual(later.sort());
+    expect((parts[1]!.props.toc as IndexPage[])[0]).toMatchObject({ url: '/subjects/by/h/S13099/', first: '哈尔滨13099商店' });
+    // A later page links to its part.
+    expect(before.get('subjects/by/h/S19945/index.html')!.props).toMatchObject({ part: '/subjects/by/h/part/S16885/' });
+    expect(before.get('subjects/by/h/S13099/index.html')!.props).toMatchObject({ part: '/subjects/by/h/part/S13099/' });
+  });
+
+  it('writes again only the index, the letters\' first pages, and the page and part a subject is added to', () => {
+    // S20000b begins nothing (its hash is 102 mod 200, 2 mod 20): it joins the page of S19945, in the part of S16885.
+    const after = pages([...all, subject(20000, 'S20000b')]);
+    const changed = [...after.keys()].filter((p) => !before.has(p) || text(before.get(p)!) !== text(after.get(p)!)).sort();
+    expect(changed).toEqual([
+      'subjects/by/h/S19945/index.html', 'subjects/by/h/index.html', 'subjects/by/h/part/S16885/index.html', 'subjects/by/z/index.html', 'subjects/index.html',
+    ]);
     expect([...before.keys()].filter((p) => !after.has(p))).toEqual([]);
   });
 });

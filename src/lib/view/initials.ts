@@ -50,19 +50,44 @@ export const MAX_PAGE = 600;
  * a long run of ids that begin nothing from being cut by position, which would move every page after it.
  */
 export function pagesOf<T extends { subject: { id: string } }>(list: readonly T[]): T[][] {
-  const pages: T[][] = [];
-  let page: T[] = [];
+  return cut(list, (item, n) => {
+    const h = fnv1a(item.subject.id);
+    return n >= MAX_PAGE || (n >= MIN_PAGE && h % INDEX_PAGE === 0) || (n >= LONG_PAGE && h % LONG_EVERY === 0);
+  });
+}
+
+/**
+ * Past this many pages, a letter's first page lists its parts (partsOf) rather than every page: at 100,000 subjects
+ * the synthetic district files 78,000 under H (哈尔滨…), whose first page listed its 393 pages in 137 KB, and a
+ * letter of about 125,000 would have passed 200 KB.
+ */
+export const TOC_PAGES = 100;
+/** About one page in PART_EVERY begins a part (after MIN_PART pages), and no part runs past MAX_PART: parts of about 50 pages, 10,000 subjects. */
+export const PART_EVERY = 40;
+export const MIN_PART = 10;
+export const MAX_PART = 400;
+
+/**
+ * A letter's pages (pagesOf) cut into parts the same way, at the id of a page's first subject: a part begins at a
+ * page whose first id hashes, on the bits above those that began the page (hash ÷ INDEX_PAGE), to 0 mod PART_EVERY,
+ * once the part holds MIN_PART pages; past MAX_PART (about one part in 20,000), wherever it is. A subject added or
+ * gone changes the part its page is in, and at times the one beside it.
+ */
+export function partsOf<T extends { subject: { id: string } }>(pages: readonly T[][]): T[][][] {
+  return cut(pages, (page, n) => n >= MAX_PART || (n >= MIN_PART && Math.floor(fnv1a(page[0]!.subject.id) / INDEX_PAGE) % PART_EVERY === 0));
+}
+
+/** `list` in order, cut before every item that `begins` (given the number already in the run it would end). */
+function cut<T>(list: readonly T[], begins: (item: T, n: number) => boolean): T[][] {
+  const runs: T[][] = [];
+  let run: T[] = [];
   for (const item of list) {
-    const n = page.length;
-    if (n > 0) {
-      const h = fnv1a(item.subject.id);
-      if (n >= MAX_PAGE || (n >= MIN_PAGE && h % INDEX_PAGE === 0) || (n >= LONG_PAGE && h % LONG_EVERY === 0)) {
-        pages.push(page);
-        page = [];
-      }
+    if (run.length > 0 && begins(item, run.length)) {
+      runs.push(run);
+      run = [];
     }
-    page.push(item);
+    run.push(item);
   }
-  if (page.length) pages.push(page);
-  return pages;
+  if (run.length) runs.push(run);
+  return runs;
 }

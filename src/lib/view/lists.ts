@@ -10,17 +10,17 @@ import type { PublishedRecord } from '../schemas/record.ts';
 import type { Subject } from '../schemas/subject.ts';
 import { LETTERS } from '../search/pinyin.ts';
 import { endCounts } from './ends.ts';
-import { letterCounts, pagesOf, subjectsByLetter } from './initials.ts';
+import { TOC_PAGES, letterCounts, pagesOf, partsOf, subjectsByLetter } from './initials.ts';
 import { fileOf, pageUrl, paginate } from './paginate.ts';
 import { recordDate, yearsOf } from './record.ts';
 import { authoritiesOf, type Authority } from './authorities.ts';
-import { authorityListUrl, authorityUrl, listUrl, monthUrl, subjectsLetterUrl } from './urls.ts';
+import { authorityListUrl, authorityUrl, listUrl, monthUrl, subjectsLetterUrl, subjectsPartUrl } from './urls.ts';
 
 export const PAGE_SIZE = 50;
 /** Records of each kind on an authority's own page; the rest are on its pages by kind. */
 export const AUTHORITY_PREVIEW = 20;
 
-export type ListComponent = 'ListPage' | 'MonthPage' | 'AuthoritiesPage' | 'AuthorityPage' | 'AuthorityKindPage' | 'SubjectsPage' | 'SubjectsLetterPage';
+export type ListComponent = 'ListPage' | 'MonthPage' | 'AuthoritiesPage' | 'AuthorityPage' | 'AuthorityKindPage' | 'SubjectsPage' | 'SubjectsLetterPage' | 'SubjectsPartPage';
 export interface ListJob { component: ListComponent; path: string; props: Record<string, unknown> }
 /** Where a list's first page goes on: the month page that holds its first record not shown. */
 export interface ReadOn { url: string; month: string; page: number }
@@ -135,6 +135,8 @@ export function* listJobs(records: PublishedRecord[], subjects: Subject[]): Gene
 
 /** A page of the subject index under one initial, as its neighbours and the letter's first page name it. */
 export interface IndexPage { url: string; first: string; last: string; n: number }
+/** A part of a long letter's pages (initials.ts partsOf): its address, its first and last names, its subjects and its pages. */
+export interface IndexPart extends IndexPage { pages: number }
 
 /**
  * The subject index: /subjects/ (every initial with how many subjects it files), then each initial's pages: the first
@@ -143,6 +145,8 @@ export interface IndexPage { url: string; first: string; last: string; n: number
  * alone, so that they change only with their own subjects. What counts the whole index (the letters' counts, a letter's
  * total and its pages) is on /subjects/ and the letters' first pages only: every page of the index carried the total
  * and the counts until 2026-12-07, so a single subject added wrote all of them again.
+ * A letter of more than TOC_PAGES pages is listed on its first page by parts (/subjects/by/h/part/ID/), each of which
+ * lists its pages: the first page stays small however many subjects the letter files.
  */
 export function* subjectIndex(subjects: Subject[]): Generator<ListJob> {
   const letters = subjectsByLetter(subjects);
@@ -155,14 +159,31 @@ export function* subjectIndex(subjects: Subject[]): Generator<ListJob> {
     const toc: IndexPage[] = pages.map((p, i) => ({
       url: subjectsLetterUrl(letter, i === 0 ? undefined : p[0]!.subject.id), first: p[0]!.subject.name, last: p.at(-1)!.subject.name, n: p.length,
     }));
+    let parts: IndexPart[] | undefined;
+    /** Each page's part, by the page's place in the letter. */
+    const partOf: string[] = [];
+    if (pages.length > TOC_PAGES) {
+      parts = partsOf(pages).map((part) => ({
+        url: subjectsPartUrl(letter, part[0]![0]!.subject.id), first: part[0]![0]!.subject.name, last: part.at(-1)!.at(-1)!.subject.name,
+        n: part.reduce((a, p) => a + p.length, 0), pages: part.length,
+      }));
+      for (const [i, part] of parts.entries()) {
+        const from = partOf.length;
+        for (let k = 0; k < part.pages; k++) partOf.push(part.url);
+        yield {
+          component: 'SubjectsPartPage', path: fileOf(part.url),
+          props: { letterName: letter, range: part, toc: toc.slice(from, partOf.length), prev: parts[i - 1]?.url, next: parts[i + 1]?.url, present },
+        };
+      }
+    }
     for (const [i, page] of pages.entries()) {
       yield {
         component: 'SubjectsLetterPage', path: fileOf(toc[i]!.url),
         props: {
           letterName: letter, rows: page.map(({ subject: s }): [string, string] => [s.id, s.name]), range: toc[i]!,
           prev: toc[i - 1]?.url, next: toc[i + 1]?.url,
-          // The letter's first page: the counts of every letter, its own total and its pages.
-          ...(i === 0 ? { counts, total: list.length, toc } : { present }),
+          // The letter's first page: the counts of every letter, its own total and its pages, or its parts.
+          ...(i === 0 ? { counts, total: list.length, ...(parts ? { parts, pages: pages.length } : { toc }) } : { present, ...(parts ? { part: partOf[i] } : {}) }),
         },
       };
     }

@@ -20,6 +20,8 @@ export const subjectUrl = (id: string) => `/subject/${id}/`;
  * begins with) that page, whose address stays while that subject begins it (initials.ts pagesOf).
  */
 export const subjectsLetterUrl = (letter: string, first?: string) => `/subjects/by/${letterSlug(letter)}/${first ? `${first}/` : ''}`;
+/** A part of a long letter's pages (initials.ts partsOf), by the id of the subject it begins with. */
+export const subjectsPartUrl = (letter: string, first: string) => `/subjects/by/${letterSlug(letter)}/part/${first}/`;
 export const recordUrl = (id: string) => `/record/${id}/`;
 export const listUrl = (kind: RecordKind, year?: string) => (year ? `/lists/${LIST_SLUG[kind]}/year/${year}/` : `/lists/${LIST_SLUG[kind]}/`);
 /**
