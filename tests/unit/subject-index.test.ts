@@ -43,13 +43,23 @@ describe('pagesOf: the subject index cut where the subjects say', () => {
   });
 });
 
+/**
+ * 哈尔滨0000商店 … (the number written with `width` digits), id S0000 …: filed under H, in the order of their numbers
+ * (pinyin keeps digits as written).
+ */
+const shop = (i: number, width: number, id = `S${String(i).padStart(width, '0')}`): Subject => ({
+  id, name: `哈尔滨${String(i).padStart(width, '0')}商店`, category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [],
+}) as unknown as Subject;
+/** One subject under Z, whose letter's first page changes with H's counts. */
+const zhong = { id: 'Z1', name: '中央大街商店', category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] } as unknown as Subject;
+/** A page's props as text, to tell whether a rebuild would write it again. */
+const text = (job: ListJob) => JSON.stringify(job.props, (_, v) => (v instanceof Map ? [...v] : v));
+/** The subject index's pages by their path. */
+const pages = (subjects: Subject[]) => new Map([...subjectIndex(subjects)].map((j) => [j.path, j]));
+
 describe('subjectIndex: the pages of the subject index', () => {
-  // 哈尔滨0000商店 … : filed under H, in the order of their numbers (pinyin keeps digits as written).
-  const subject = (i: number, id = `S${pad(i)}`): Subject => ({ id, name: `哈尔滨${pad(i)}商店`, category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] }) as unknown as Subject;
-  const zhong = { id: 'Z1', name: '中央大街商店', category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] } as unknown as Subject;
+  const subject = (i: number, id?: string) => shop(i, 4, id);
   const all = [...ids.map((_, i) => subject(i)), zhong];
-  const text = (job: ListJob) => JSON.stringify(job.props, (_, v) => (v instanceof Map ? [...v] : v));
-  const pages = (subjects: Subject[]) => new Map([...subjectIndex(subjects)].map((j) => [j.path, j]));
   const before = pages(all);
 
   it('gives /subjects/ the letters and their counts, and each letter its pages at their first subject', () => {
@@ -100,12 +110,8 @@ describe('partsOf: a long letter\'s pages cut into parts where their first ids s
 });
 
 describe('subjectIndex: a letter of more pages than its first page lists', () => {
-  const pad5 = (i: number) => String(i).padStart(5, '0');
-  const subject = (i: number, id = `S${pad5(i)}`): Subject => ({ id, name: `哈尔滨${pad5(i)}商店`, category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] }) as unknown as Subject;
-  const zhong = { id: 'Z1', name: '中央大街商店', category: '法人及非法人组织', codes: {}, aliases: [], recordIds: [] } as unknown as Subject;
+  const subject = (i: number, id?: string) => shop(i, 5, id);
   const all = [...Array.from({ length: 30000 }, (_, i) => subject(i)), zhong];
-  const text = (job: ListJob) => JSON.stringify(job.props, (_, v) => (v instanceof Map ? [...v] : v));
-  const pages = (subjects: Subject[]) => new Map([...subjectIndex(subjects)].map((j) => [j.path, j]));
   const before = pages(all);
 
   it('lists the letter\'s parts on its first page, and each part\'s pages on a page of its own', () => {
