@@ -59,37 +59,43 @@ const validUscc = (code: string | undefined): code is string => code !== undefin
  * without an ID number is never merged with a namesake.
  */
 export class SubjectIndex {
-  /** category|nameKey → the valid USCCs seen with that name. */
-  private byName = new Map<string, Set<string>>();
+  /**
+   * category|nameKey → the valid USCC seen with that name, or the set of them once there are two (then the name
+   * names no one subject). One string a name rather than a set: at 100,000 subjects nearly every name has one code.
+   */
+  private byName = new Map<string, string | Set<string>>();
   private byOrgCode = new Map<string, string>();
 
-  constructor(refs: Pick<SubjectRef, 'name' | 'category' | 'codes'>[]) {
-    for (const r of refs) {
+  /** `keys`: each ref's nameKey, where the caller has them already (the same order as `refs`). */
+  constructor(refs: Pick<SubjectRef, 'name' | 'category' | 'codes'>[], keys?: string[]) {
+    for (const [i, r] of refs.entries()) {
       const uscc = r.codes.uscc;
       if (!validUscc(uscc) || r.category === '自然人') continue;
-      const k = `${r.category}|${nameKey(r.name)}`;
-      const set = this.byName.get(k) ?? new Set();
-      set.add(uscc);
-      this.byName.set(k, set);
-      if (!this.byOrgCode.has(uscc.slice(8, 17))) this.byOrgCode.set(uscc.slice(8, 17), uscc);
+      const k = `${r.category}|${keys?.[i] ?? nameKey(r.name)}`;
+      const seen = this.byName.get(k);
+      if (seen === undefined) this.byName.set(k, uscc);
+      else if (typeof seen !== 'string') seen.add(uscc);
+      else if (seen !== uscc) this.byName.set(k, new Set([seen, uscc]));
+      const org = uscc.slice(8, 17);
+      if (!this.byOrgCode.has(org)) this.byOrgCode.set(org, uscc);
     }
   }
 
   /** The one valid-code subject with this name, if exactly one. */
   private named(r: Pick<SubjectRef, 'name' | 'category'>): string | undefined {
-    const set = this.byName.get(`${r.category}|${nameKey(r.name)}`);
-    return set?.size === 1 ? [...set][0] : undefined;
+    const seen = this.byName.get(`${r.category}|${nameKey(r.name)}`);
+    return typeof seen === 'string' ? seen : undefined;
   }
 
   /**
    * `idKey`: a person's keyed ID hash. `rowKey`: what makes a row without any identifier its own (source and
-   * 文号 or row), used for persons without an ID number.
+   * 文号 or row), used for persons without an ID number; a function where it costs something to make.
    */
-  idOf(r: Pick<SubjectRef, 'name' | 'category' | 'codes'>, idKey?: string, rowKey = ''): string {
+  idOf(r: Pick<SubjectRef, 'name' | 'category' | 'codes'>, idKey?: string, rowKey: string | (() => string) = ''): string {
     const uscc = r.codes.uscc;
     if (validUscc(uscc)) return uscc;
     if (r.category === '自然人') {
-      return idKey ? `p-${idKey.slice(0, 12)}` : `p-${hash(`无证件号码|${rowKey}|${nameKey(r.name)}`)}`;
+      return idKey ? `p-${idKey.slice(0, 12)}` : `p-${hash(`无证件号码|${typeof rowKey === 'string' ? rowKey : rowKey()}|${nameKey(r.name)}`)}`;
     }
     if (uscc) return this.named(r) ?? `n-${hash(`${r.category}|${nameKey(r.name)}|${uscc}`)}`;
     const viaOrg = (r.codes.orgCode && this.byOrgCode.get(r.codes.orgCode))
@@ -101,9 +107,9 @@ export class SubjectIndex {
 }
 
 /** Stable record id: the same decision gets the same permalink in every build. */
-export function recordId(r: RecordFields, subjectId: string): string {
+export function recordId(r: RecordFields, subjectId: string, docKey = r.docNo ? docNoKey(r.docNo) : ''): string {
   const kind = kindOf(r);
-  return `${kind.idPrefix}-${hash(`${r.kind}|${subjectId}|${kind.idKey(r, r.docNo ? docNoKey(r.docNo) : '')}`)}`;
+  return `${kind.idPrefix}-${hash(`${r.kind}|${subjectId}|${kind.idKey(r, docKey)}`)}`;
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
@@ -133,26 +139,31 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
   const warnings: RowIssue[] = [];
   const recordsIn = accepted.filter((a): a is Accepted & { value: RecordFields } => a.value.kind !== 'removal' && a.value.kind !== 'objection');
   const eventsIn = accepted.filter((a): a is Accepted & { value: Removal | Objection } => a.value.kind === 'removal' || a.value.kind === 'objection');
-  const index = new SubjectIndex(recordsIn.map((a) => a.subject as SubjectRef));
+  // Each row's name as a key, made once: the subject index, the identity warnings and the records all ask for it.
+  const keys = recordsIn.map((a) => nameKey((a.subject as SubjectRef).name));
+  const index = new SubjectIndex(recordsIn.map((a) => a.subject as SubjectRef), keys);
 
   // Group rows into records; the first row (source order, then row order) wins each field.
   interface Group { id: string; subjectId: string; first: Accepted & { value: RecordFields; subject: SubjectRef }; sources: Provenance[]; names: string[]; order: number }
   const groups = new Map<string, Group>();
   let merged = 0;
-  // For the identity warnings: names seen per valid code, and per code with a wrong check character.
-  const namesByCode = new Map<string, { names: Map<string, string>; at: Accepted }>();
-  for (const raw of recordsIn) {
+  // For the identity warnings: the names seen per code (valid, or with a wrong check character), in the order first
+  // seen. A code's first name is kept as it is; a map of them is made only for a code seen under a second name.
+  const namesByCode = new Map<string, { key: string; name: string; names?: Map<string, string>; at: Accepted }>();
+  for (const [i, raw] of recordsIn.entries()) {
     const a = raw as Accepted & { value: RecordFields; subject: SubjectRef };
-    const rowKey = `${a.source.id}|${a.value.docNo ? docNoKey(a.value.docNo) : `第${a.row}行`}`;
-    const subjectId = index.idOf(a.subject, a.idKey, rowKey);
+    const docKey = a.value.docNo ? docNoKey(a.value.docNo) : '';
+    const subjectId = index.idOf(a.subject, a.idKey, () => `${a.source.id}|${a.value.docNo ? docKey : `第${a.row}行`}`);
     const code = a.subject.codes.uscc;
     if (code && a.subject.category !== '自然人') {
-      let seen = namesByCode.get(code);
-      if (!seen) namesByCode.set(code, (seen = { names: new Map<string, string>(), at: a }));
-      const key = nameKey(a.subject.name);
-      if (!seen.names.has(key)) seen.names.set(key, a.subject.name);
+      const key = keys[i]!;
+      const seen = namesByCode.get(code);
+      if (!seen) namesByCode.set(code, { key, name: a.subject.name, at: a });
+      else if (seen.names) {
+        if (!seen.names.has(key)) seen.names.set(key, a.subject.name);
+      } else if (seen.key !== key) seen.names = new Map([[seen.key, seen.name], [key, a.subject.name]]);
     }
-    const id = recordId(a.value, subjectId);
+    const id = recordId(a.value, subjectId, docKey);
     const prov: Provenance = { source: a.source.id, title: a.source.title, publisher: a.source.publisher, row: a.row };
     const g = groups.get(id);
     if (!g) { groups.set(id, { id, subjectId, first: a, sources: [prov], names: [a.subject.name], order: groups.size }); continue; }
@@ -165,8 +176,8 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
       reason: `与来源 ${g.first.source.id} 第 ${g.first.row} 行为同一${a.value.docNo ? `决定（${a.value.docNo}）` : '记录'}，已合并${diff.length ? `；字段 ${diff.join('、')} 不一致，保留先出现的值` : ''}`,
     });
   }
-  for (const [code, { names, at }] of [...namesByCode].sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (names.size < 2) continue;
+  for (const [code, { names, at }] of [...namesByCode].filter(([, seen]) => seen.names).sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
+    if (!names) continue;
     const list = [...names.values()].join('、');
     warnings.push({
       source: at.source.id, row: at.row, column: '统一社会信用代码',

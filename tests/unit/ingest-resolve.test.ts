@@ -36,6 +36,18 @@ describe('SubjectIndex', () => {
     expect(id).not.toBe('9133021272513935X8');
     expect(id).toMatch(/^n-[0-9a-f]{12}$/);
   });
+  it('links a bare name to a code only while one valid code carries that name', () => {
+    // A second valid code, its check character worked out by hand (GB 32100-2015): W.
+    const other: SubjectRef = { ...company, codes: { uscc: '91230102MA1BXQ8R6W' } };
+    const bare: SubjectRef = { name: company.name, category: company.category, codes: {} };
+    // The same code under the same name twice is still one code for the name.
+    expect(new SubjectIndex([company, company]).idOf(bare)).toBe('9133021272513935X8');
+    const shared = new SubjectIndex([company, other, company]);
+    expect(shared.idOf(bare)).toMatch(/^n-[0-9a-f]{12}$/);
+    expect(shared.idOf({ ...company, codes: { uscc: '9133021272513935X9' } })).toMatch(/^n-[0-9a-f]{12}$/);
+    // Each valid code stays its own subject.
+    expect(shared.idOf(other)).toBe('91230102MA1BXQ8R6W');
+  });
   it('gives persons an id from their keyed ID hash, and a person without ID number an id of their own row', () => {
     expect(index.idOf({ name: '张三', category: '自然人', codes: { idMasked: '110105********002X' } }, 'cfe4b43ae636246eace2f0569')).toBe('p-cfe4b43ae636');
     const a = index.idOf({ name: '张三', category: '自然人', codes: {} }, undefined, 'src|文1号');
