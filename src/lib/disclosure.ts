@@ -9,7 +9,7 @@
  * (`transition: favourable`, the default).
  */
 import { addDays, addMonths, daysBetween, minDate } from './dates.ts';
-import { DEFAULT_DISCLOSURE_CONFIG, type DisclosureConfig } from './disclosure-rules.ts';
+import { DEFAULT_DISCLOSURE_CONFIG, PENALTY_RULE_SETS, SAMR_REPAIR_SETS, type DisclosureConfig } from './disclosure-rules.ts';
 import { kindOf } from './kinds/index.ts';
 import { repairDay } from './kinds/penalty.ts';
 import type { DisclosureEvents, Term } from './kinds/types.ts';
@@ -90,5 +90,35 @@ export function disclosureState(input: DisclosureInput, today: string, config: D
 }
 
 export const isPublic = (d: Pick<Disclosure, 'state'>): boolean => PUBLIC_STATES.includes(d.state);
+
+/** The days a rule set comes into force: a term chooses by `today` among the sets (a later one where it favours the subject). */
+const RULE_DAYS = [...PENALTY_RULE_SETS, ...SAMR_REPAIR_SETS].map((s) => s.effectiveFrom);
+
+/**
+ * The last day on which a record's disclosure is what it is on `today` (undefined: from `today` on, it stays so):
+ * the day before the first of the days on which disclosureState's comparisons with the day can come out otherwise.
+ * - a rule set comes into force (the terms choose by the day; a kind whose term reads the day otherwise must add its
+ *   days here);
+ * - a removal takes effect;
+ * - an objection is received, or closed;
+ * - the day after the end;
+ * - the first day a repair may be applied for.
+ * Between those days the term, and so the end and the repair day, stay as they are. While an objection pauses a
+ * blacklist entry's term (`pauseMeasuresTerm`), its end moves every day, so its disclosure holds for `today` alone.
+ * What it is for: a build that keeps what it resolved need look at a record again only once this day has passed
+ * (docs/scale.md, "What an incremental data path needs"). It may end early (a rule set that changes nothing for the
+ * record), never late: tests/unit/disclosure.test.ts walks cases day by day.
+ */
+export function disclosureHoldsUntil(input: DisclosureInput, today: string, config: DisclosureConfig = DEFAULT_DISCLOSURE_CONFIG): string | undefined {
+  const ev = input.events ?? {};
+  const obj = ev.objection;
+  if (obj && config.objection.pauseMeasuresTerm && input.record.kind === 'blacklist' && objectionOpen(obj, today)) return today;
+  const d = disclosureState(input, today, config);
+  const next = [
+    ...RULE_DAYS, ev.removal?.date, obj?.received, obj?.status === '核实中' ? undefined : obj?.closed,
+    d.end && addDays(d.end, 1), d.repairableFrom,
+  ].filter((day): day is string => day !== undefined && day > today).sort()[0];
+  return next && addDays(next, -1);
+}
 
 /** A licence status that ends it whatever its validity says. */

@@ -3,8 +3,9 @@
  * expected dates worked out by hand from the rule texts (DOMAIN.md "Law facts checked"), not by the code.
  */
 import { describe, expect, it } from 'vitest';
-import { disclosureState, isPublic, licenseStatus, penaltyTierOf, redlistTermFor, type DisclosureInput } from '../../src/lib/disclosure.ts';
+import { disclosureHoldsUntil, disclosureState, isPublic, licenseStatus, penaltyTierOf, redlistTermFor, type DisclosureInput } from '../../src/lib/disclosure.ts';
 import { DEFAULT_DISCLOSURE_CONFIG, PENALTY_RULE_SETS, SAMR_REPAIR_SETS, ruleSetOn } from '../../src/lib/disclosure-rules.ts';
+import { addDays } from '../../src/lib/dates.ts';
 import { DisclosureConfigSchema, type DisclosureConfig } from '../../src/lib/schemas/district.ts';
 import type { Disclosure, PenaltyFields, RecordFields } from '../../src/lib/schemas/record.ts';
 
@@ -198,6 +199,60 @@ describe('disclosureState: dated cases across 527号, Order 58, Order 36 and 总
       for (const k of c.absent ?? []) expect(d).not.toHaveProperty(k);
     });
   }
+});
+
+describe('disclosureHoldsUntil', () => {
+  const general = org(penalty());
+  it('holds a general penalty until the day before repair may be applied for, then until its end, then for good', () => {
+    // Order 36, 一般: repair from 2026-08-11, end 2027-05-10 (the dated cases above).
+    expect(disclosureHoldsUntil(general, '2026-06-01', PROVINCE)).toBe('2026-08-10');
+    expect(disclosureHoldsUntil(general, '2026-08-11', PROVINCE)).toBe('2027-05-10');
+    expect(disclosureHoldsUntil(general, '2027-05-11', PROVINCE)).toBeUndefined();
+  });
+  it('ends the day before a removal takes effect', () => {
+    const repaired = { ...general, events: { removal: { date: '2026-07-01', method: '信用修复' } } };
+    expect(disclosureHoldsUntil(repaired, '2026-06-01', PROVINCE)).toBe('2026-06-30');
+  });
+  it('ends the day before a later rule set comes into force', () => {
+    // Decided under Order 58 (from 2023-05-01); Order 36 is in force from 2026-04-01, before repair (from 2026-04-11).
+    expect(disclosureHoldsUntil(org(penalty({ decisionDate: '2026-01-10' })), '2026-02-01', PROVINCE)).toBe('2026-03-31');
+  });
+  it('ends the day before an objection is received, and the day before a closed one stops being verified', () => {
+    const received = { ...general, events: { objection: { received: '2026-06-20', status: '核实中' as const } } };
+    expect(disclosureHoldsUntil(received, '2026-06-01', PROVINCE)).toBe('2026-06-19');
+    const rejected = { ...general, events: { objection: { received: '2026-06-01', status: '已驳回' as const, closed: '2026-06-21' } } };
+    expect(disclosureHoldsUntil(rejected, '2026-06-05', PROVINCE)).toBe('2026-06-20');
+  });
+  it('holds for the day alone while an objection pauses a blacklist entry’s term', () => {
+    // The dated case above: paused since 2026-05-01, the end is 2027-02-15 on 2026-06-01, and a day later on the next.
+    const paused = { ...org(black({ validTo: '2027-01-15' })), events: { objection: { received: '2026-05-01', status: '核实中' as const } } };
+    expect(disclosureHoldsUntil(paused, '2026-06-01', PAUSING)).toBe('2026-06-01');
+    expect(disclosureState(paused, '2026-06-02', PAUSING).end).toBe('2027-02-16');
+  });
+  it('never says a disclosure holds past a day it changes: every dated case, walked day by day over six years', () => {
+    const wrong: string[] = [];
+    let walked = 0;
+    for (const c of CASES) {
+      const config = c.config ?? PROVINCE;
+      const horizon = addDays(c.today, 1400);
+      // From each day the last answer was asked again: every day of the six years is in one answer's span.
+      for (let from = addDays(c.today, -800); from <= horizon;) {
+        const until = disclosureHoldsUntil(c.input, from, config);
+        const then = JSON.stringify(disclosureState(c.input, from, config));
+        const last = until === undefined || until > horizon ? horizon : until;
+        for (let day = addDays(from, 1); day <= last; day = addDays(day, 1)) {
+          walked++;
+          if (JSON.stringify(disclosureState(c.input, day, config)) !== then) {
+            wrong.push(`[${c.row}] ${c.name}: from ${from} said until ${until}, changed on ${day}`);
+            break;
+          }
+        }
+        from = addDays(last, 1);
+      }
+    }
+    expect(wrong).toEqual([]);
+    expect(walked).toBeGreaterThan(CASES.length * 2000);
+  });
 });
 
 describe('ruleSetOn', () => {
