@@ -104,7 +104,8 @@ const RULE_DAYS = [...PENALTY_RULE_SETS, ...SAMR_REPAIR_SETS].map((s) => s.effec
  * - the day after the end;
  * - the first day a repair may be applied for.
  * Between those days the term, and so the end and the repair day, stay as they are. While an objection pauses a
- * blacklist entry's term (`pauseMeasuresTerm`), its end moves every day, so its disclosure holds for `today` alone.
+ * blacklist entry's term (`pauseMeasuresTerm`), its end moves every day until it reaches the legal maximum, so until
+ * then its disclosure holds for `today` alone.
  * What it is for: a build that keeps what it resolved need look at a record again only once this day has passed
  * (docs/scale.md, "What an incremental data path needs"). It may end early (a rule set that changes nothing for the
  * record), never late: tests/unit/disclosure.test.ts walks cases day by day.
@@ -112,8 +113,10 @@ const RULE_DAYS = [...PENALTY_RULE_SETS, ...SAMR_REPAIR_SETS].map((s) => s.effec
 export function disclosureHoldsUntil(input: DisclosureInput, today: string, config: DisclosureConfig = DEFAULT_DISCLOSURE_CONFIG): string | undefined {
   const ev = input.events ?? {};
   const obj = ev.objection;
-  if (obj && config.objection.pauseMeasuresTerm && input.record.kind === 'blacklist' && objectionOpen(obj, today)) return today;
   const d = disclosureState(input, today, config);
+  // A paused term's end moves a day a day, until it reaches the legal maximum.
+  const paused = obj && config.objection.pauseMeasuresTerm && input.record.kind === 'blacklist' && objectionOpen(obj, today);
+  if (paused && d.end !== undefined && d.end < addMonths(d.start, config.blacklistDefaultMonths)) return today;
   const next = [
     ...RULE_DAYS, ev.removal?.date, obj?.received, obj?.status === '核实中' ? undefined : obj?.closed,
     d.end && addDays(d.end, 1), d.repairableFrom,

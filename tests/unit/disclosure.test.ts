@@ -229,6 +229,12 @@ describe('disclosureHoldsUntil', () => {
     expect(disclosureHoldsUntil(paused, '2026-06-01', PAUSING)).toBe('2026-06-01');
     expect(disclosureState(paused, '2026-06-02', PAUSING).end).toBe('2027-02-16');
   });
+  it('holds a paused entry whose end has reached the 3-year maximum until that end', () => {
+    // Listed 2025-01-15, its own term to 2028-01-10; paused since 2026-05-01, it would pass the maximum, 2028-01-15.
+    const atMaximum = { ...org(black({ validTo: '2028-01-10' })), events: { objection: { received: '2026-05-01', status: '核实中' as const } } };
+    expect(disclosureState(atMaximum, '2026-06-01', PAUSING).end).toBe('2028-01-15');
+    expect(disclosureHoldsUntil(atMaximum, '2026-06-01', PAUSING)).toBe('2028-01-15');
+  });
   it('never says a disclosure holds past a day it changes: every dated case, walked day by day over six years', () => {
     const wrong: string[] = [];
     let walked = 0;
