@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SubjectIndex, docNoKey, recordId, resolve, type Accepted } from '../../scripts/ingest/resolve.ts';
 import type { RecordFields, SubjectRef } from '../../src/lib/schemas/record.ts';
+import { DISCLOSURE_STATES } from '../../src/lib/schemas/common.ts';
 import { DisclosureConfigSchema } from '../../src/lib/schemas/district.ts';
 import { SourceDescriptorSchema } from '../../src/lib/schemas/source.ts';
 
@@ -125,5 +126,90 @@ describe('resolve', () => {
     expect(resolve([acc(pen('文1号')), acc(objection, company, 7)], '2026-06-08', config).warnings).toEqual([]);
     const late = resolve([acc(pen('文1号')), acc(objection, company, 7)], '2026-06-09', config);
     expect(late.warnings).toEqual([expect.objectContaining({ row: 7, reason: expect.stringContaining('已超过核实期限（20 个工作日，应于 2026-06-08 前办结）') })]);
+  });
+});
+
+describe('resolve: rows that share no identity never change each other', () => {
+  /** mulberry32: the same rows for a seed on every run. */
+  const random = (seed: number) => () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  /**
+   * Two districts' worth of names, codes, people and 文号 that share nothing. Within each, rows collide on purpose:
+   * names written two ways, codes with a wrong check character, organisation codes and 税务登记号 alone, people with and
+   * without an ID hash, one decision in several rows, events naming a 文号. The valid codes' check characters were
+   * worked out by hand (GB 32100-2015).
+   */
+  const POOLS = [
+    { tag: 'a', names: ['哈尔滨甲商贸有限公司', '哈尔滨甲商贸有限公司 ', '哈尔滨乙建设有限公司', '道里丙饭店'], people: ['张三', '李四'],
+      codes: ['91230102MA1C00001T', '91230102MA1C00002X', '91230102MA1C000031', '91230102MA1C000044'],
+      docs: ['哈道市监罚〔2026〕1号', '哈道市监罚[2026]1号', '哈道市监罚〔2026〕2号', '哈道交罚〔2025〕3号'] },
+    { tag: 'b', names: ['哈尔滨丁物流有限公司', '哈尔滨丁物流有限公司', '哈尔滨戊药房', '南岗己超市'], people: ['王五', '赵六'],
+      codes: ['91230103MA1D000058', '91230103MA1D00006B', '91230103MA1D00007E', '91230103MA1D00008H'],
+      docs: ['哈南市监罚〔2026〕11号', '哈南市监罚（2026）11号', '哈南市监罚〔2026〕12号', '哈南交罚〔2025〕13号'] },
+  ];
+  const ORG = '法人及非法人组织' as const;
+  type Row = Omit<Accepted, 'row' | 'source'> & { pool: number; source?: Accepted['source'] };
+  function rowOf(pool: number, next: () => number): Row {
+    const p = POOLS[pool]!;
+    const pick = <T,>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const code = pick(p.codes);
+    const name = pick(p.names);
+    const person = pick(p.people);
+    const shapes: (() => Pick<Row, 'subject' | 'idKey'>)[] = [
+      () => ({ subject: { name, category: ORG, codes: { uscc: code } } }),
+      () => ({ subject: { name, category: ORG, codes: { uscc: code } } }),
+      () => ({ subject: { name, category: ORG, codes: { uscc: `${code.slice(0, 17)}${code[17] === '0' ? '1' : '0'}` } } }),
+      () => ({ subject: { name, category: ORG, codes: { orgCode: code.slice(8, 17) } } }),
+      () => ({ subject: { name, category: ORG, codes: { taxNo: `230102${code.slice(8, 17)}` } } }),
+      () => ({ subject: { name, category: ORG, codes: {} } }),
+      () => ({ subject: { name: person, category: '自然人', codes: { idMasked: '230102********002X' } }, idKey: `${p.tag}${person.codePointAt(0)!.toString(16)}`.padEnd(25, '0') }),
+      () => ({ subject: { name: person, category: '自然人', codes: {} } }),
+    ];
+    const { subject, idKey } = pick(shapes)();
+    const docNo = pick(p.docs);
+    const day = `2026-0${1 + Math.floor(next() * 5)}-1${Math.floor(next() * 10)}`;
+    const roll = next();
+    const value: Accepted['value'] = roll < 0.7 ? pen(docNo, { decisionDate: day, fineWan: pick([1, 15, 200]) })
+      : roll < 0.85 ? { kind: 'removal', subject, docNo, date: day, method: '信用修复' }
+        : { kind: 'objection', subject: next() < 0.5 ? subject : { category: subject.category, codes: {} }, docNo, received: day, ...(next() < 0.5 ? { status: '核实中' as const } : { status: '已驳回' as const, closed: '2026-05-30' }) };
+    return { pool, subject, value, ...(idKey ? { idKey } : {}) };
+  }
+  /** The rows of both pools mixed, in two sources, numbered in source order as an ingest reads them. */
+  function mixed(seed: number): (Accepted & { pool: number })[] {
+    const next = random(seed);
+    const rows = Array.from({ length: 60 }, () => rowOf(next() < 0.5 ? 0 : 1, next));
+    const numbered = rows.map((r) => ({ ...r, source: next() < 0.6 ? src : srcB }));
+    const ordered = [...numbered.filter((r) => r.source === src), ...numbered.filter((r) => r.source === srcB)];
+    return ordered.map((r, i) => ({ ...r, source: r.source!, row: i + 2 }));
+  }
+  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const warningsOf = (list: { source: string; row: number; reason: string }[]) => list.map((w) => `${w.source}|${w.row}|${w.reason}`).sort();
+
+  it('gives, over 50 mixes of two districts, the records, subjects, counts and warnings each gives alone', () => {
+    const seen = { merged: 0, names: 0, removed: 0, objected: 0 };
+    for (let seed = 1; seed <= 50; seed++) {
+      const all = mixed(seed);
+      const whole = resolve(all, '2026-06-01');
+      const alone = [0, 1].map((pool) => resolve(all.filter((r) => r.pool === pool), '2026-06-01'));
+      expect(whole.records).toEqual(byId(alone.flatMap((r) => r.records)));
+      expect(whole.subjects).toEqual(byId(alone.flatMap((r) => r.subjects)));
+      expect(whole.merged).toBe(alone[0]!.merged + alone[1]!.merged);
+      expect(whole.events).toBe(alone[0]!.events + alone[1]!.events);
+      for (const state of DISCLOSURE_STATES) expect(whole.byState[state]).toBe(alone[0]!.byState[state] + alone[1]!.byState[state]);
+      expect(warningsOf(whole.warnings)).toEqual(warningsOf(alone.flatMap((r) => r.warnings)));
+      seen.merged += whole.merged;
+      seen.names += whole.warnings.filter((w) => w.column === '统一社会信用代码').length;
+      seen.removed += whole.byState['已修复'];
+      seen.objected += whole.records.filter((r) => r.disclosure.objection).length;
+    }
+    // The mixes did collide within each district: merged decisions, names under one code, repairs, objections.
+    expect(seen.merged).toBeGreaterThan(50);
+    expect(seen.names).toBeGreaterThan(10);
+    expect(seen.removed).toBeGreaterThan(10);
+    expect(seen.objected).toBeGreaterThan(10);
   });
 });
