@@ -23,6 +23,7 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { USCC_ALPHABET, orgCodeCheckChar, usccCheckChar } from '../../src/lib/credit-code.ts';
 import { addDays, addMonths, daysBetween } from '../../src/lib/dates.ts';
+import { rng } from './rng.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -46,17 +47,6 @@ const n = (count: number) => Math.round(count * SCALE);
 const ANCHOR = args.anchor;
 const OUT = resolve(args.out);
 
-/** mulberry32: small, seedable, and the same sequence on every platform. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 let rand = rng(Number(args.seed));
 const int = (lo: number, hi: number) => lo + Math.floor(rand() * (hi - lo + 1));
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SubjectIndex, docNoKey, recordId, resolve, type Accepted } from '../../scripts/ingest/resolve.ts';
+import { rng } from '../../scripts/sample/rng.ts';
 import type { RecordFields, SubjectRef } from '../../src/lib/schemas/record.ts';
 import { DISCLOSURE_STATES } from '../../src/lib/schemas/common.ts';
 import { DisclosureConfigSchema } from '../../src/lib/schemas/district.ts';
@@ -130,13 +131,6 @@ describe('resolve', () => {
 });
 
 describe('resolve: rows that share no identity never change each other', () => {
-  /** mulberry32: the same rows for a seed on every run. */
-  const random = (seed: number) => () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
   /**
    * Two districts' worth of names, codes, people and 文号 that share nothing. Within each, rows collide on purpose:
    * names written two ways, codes with a wrong check character, organisation codes and 税务登记号 alone, people with and
@@ -180,7 +174,7 @@ describe('resolve: rows that share no identity never change each other', () => {
   }
   /** The rows of both pools mixed, in two sources, numbered in source order as an ingest reads them. */
   function mixed(seed: number): (Accepted & { pool: number })[] {
-    const next = random(seed);
+    const next = rng(seed);
     const rows = Array.from({ length: 60 }, () => rowOf(next() < 0.5 ? 0 : 1, next));
     const numbered = rows.map((r) => ({ ...r, source: next() < 0.6 ? src : srcB }));
     const ordered = [...numbered.filter((r) => r.source === src), ...numbered.filter((r) => r.source === srcB)];
