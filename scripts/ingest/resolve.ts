@@ -176,8 +176,8 @@ export function resolve(accepted: Accepted[], today: string, config: DisclosureC
       reason: `与来源 ${g.first.source.id} 第 ${g.first.row} 行为同一${a.value.docNo ? `决定（${a.value.docNo}）` : '记录'}，已合并${diff.length ? `；字段 ${diff.join('、')} 不一致，保留先出现的值` : ''}`,
     });
   }
-  for (const [code, { names, at }] of [...namesByCode].filter(([, seen]) => seen.names).sort((x, y) => (x[0] < y[0] ? -1 : 1))) {
-    if (!names) continue;
+  const renamed = [...namesByCode].flatMap(([code, { names, at }]) => (names ? [{ code, names, at }] : []));
+  for (const { code, names, at } of renamed.sort((x, y) => (x.code < y.code ? -1 : 1))) {
     const list = [...names.values()].join('、');
     warnings.push({
       source: at.source.id, row: at.row, column: '统一社会信用代码',
