@@ -34,6 +34,11 @@ function baseTerm(input: DisclosureInput, today: string, config: DisclosureConfi
   return kindOf(input.record).term(input.record, { subjectCategory: input.subjectCategory, regime: input.regime, today, config });
 }
 
+/** Whether an objection pauses the record's joint-measure term: a list entry, where the district's rules say so. */
+const pausesTerm = (input: DisclosureInput, config: DisclosureConfig) => input.record.kind === 'blacklist' && config.objection.pauseMeasuresTerm;
+/** The legal maximum of a list entry's term, which no pause carries it past. */
+const termMaximum = (start: string, config: DisclosureConfig) => addMonths(start, config.blacklistDefaultMonths);
+
 /** An objection is being verified on `today`: received, and not closed by then. */
 export function objectionOpen(o: NonNullable<DisclosureEvents['objection']>, today: string): boolean {
   return o.received <= today && (o.status === '核实中' || o.closed === undefined || o.closed > today);
@@ -61,8 +66,8 @@ export function disclosureState(input: DisclosureInput, today: string, config: D
     if (underObjection && input.record.kind === 'blacklist') out.measuresSuspended = true;
     // Where the district's rules say so (e.g. a plan like seed 004), a list entry's joint-measure term pauses
     // while the objection is verified and resumes on rejection — but never past the legal maximum.
-    if (input.record.kind === 'blacklist' && config.objection.pauseMeasuresTerm && end && (underObjection || obj.status === '已驳回')) {
-      const maximum = addMonths(term.start, config.blacklistDefaultMonths);
+    if (pausesTerm(input, config) && end && (underObjection || obj.status === '已驳回')) {
+      const maximum = termMaximum(term.start, config);
       const paused = daysBetween(obj.received, underObjection ? today : obj.closed!);
       if (end < maximum) {
         end = minDate(addDays(end, paused), maximum);
@@ -115,8 +120,7 @@ export function disclosureHoldsUntil(input: DisclosureInput, today: string, conf
   const obj = ev.objection;
   const d = disclosureState(input, today, config);
   // A paused term's end moves a day a day, until it reaches the legal maximum.
-  const paused = obj && config.objection.pauseMeasuresTerm && input.record.kind === 'blacklist' && objectionOpen(obj, today);
-  if (paused && d.end !== undefined && d.end < addMonths(d.start, config.blacklistDefaultMonths)) return today;
+  if (obj && pausesTerm(input, config) && objectionOpen(obj, today) && d.end !== undefined && d.end < termMaximum(d.start, config)) return today;
   const next = [
     ...RULE_DAYS, ev.removal?.date, obj?.received, obj?.status === '核实中' ? undefined : obj?.closed,
     d.end && addDays(d.end, 1), d.repairableFrom,
